@@ -1,0 +1,135 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <thread>
+
+#include "app/routes.hpp"
+#include "core/clock.hpp"
+#include "core/embedded.hpp"
+#include "core/random.hpp"
+#include "core/version.hpp"
+#include "db/database.hpp"
+#include "db/migrator.hpp"
+#include "http/dispatcher.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "http/worker_pool.hpp"
+#include "ops/ops_handlers.hpp"
+
+namespace careops::app {
+namespace {
+
+int Cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+http::StaticFiles LoadWebApp(const Config& config) {
+  if (!config.web_dir.empty()) {
+    auto files = http::StaticFiles::FromDirectory(config.web_dir);
+    if (!files.ok()) throw std::runtime_error("WEB_DIR: " + files.error().message);
+    return std::move(files).value();
+  }
+  auto files = http::StaticFiles::FromEmbedded(embedded::WebAssets());
+  if (files.empty()) {
+    spdlog::warn(
+        "this build has no embedded web app and WEB_DIR is not set: only the API is served");
+  }
+  return files;
+}
+
+// Applies pending migrations and records this installation's identity once.
+db::MigrationStatus PrepareSchema(db::Connection& conn, const Clock& clock) {
+  db::Migrator migrator(conn, clock);
+  for (std::int64_t version : migrator.Migrate()) spdlog::info("applied migration {}", version);
+  conn.Execute(
+      "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
+      {std::string("instance_id"), RandomToken(16), clock.NowMillis()});
+  return migrator.Status();
+}
+
+}  // namespace
+
+struct App::Impl {
+  Config config;
+  SystemClock system_clock;
+  const Clock& clock;
+  std::unique_ptr<db::Database> database;
+  http::Metrics metrics;
+  http::StaticFiles web_app;
+  ops::OpsHandlers ops;
+  http::Router router;
+  http::WorkerPool pool;
+  http::Dispatcher dispatcher;
+  http::Server server;
+
+  Impl(Config cfg, AppOptions options)
+      : config(std::move(cfg)),
+        clock(options.clock != nullptr ? *options.clock : system_clock),
+        database(db::OpenDatabase(config.database_url)),
+        web_app(LoadWebApp(config)),
+        ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
+                             config.email_provider, clock.NowMillis()},
+            metrics, clock),
+        router(WithExtras(BuildRoutes(Handlers{ops}), std::move(options.extra_routes)),
+               /*guards: installed by the features that define them*/ {}),
+        pool(static_cast<std::size_t>(config.worker_threads > 0 ? config.worker_threads
+                                                                : 2 * Cores()),
+             static_cast<std::size_t>(config.worker_queue), [this] { return database->Connect(); }),
+        dispatcher(router, pool, web_app, metrics, clock),
+        server(ServerOptionsFrom(config, options.handle_signals), dispatcher) {
+    {
+      auto conn = database->Connect();
+      PrepareSchema(*conn, clock);
+    }
+    metrics.AddGauge("careops_worker_queue_depth", "Requests waiting for a worker.",
+                     [this] { return static_cast<double>(pool.QueueDepth()); });
+    metrics.AddGauge("careops_http_connections_open", "Open client connections.",
+                     [this] { return static_cast<double>(server.connections()); });
+    server.Listen();
+    if (config.port == 0 && config.public_base_url.ends_with(":0")) {
+      config.public_base_url.resize(config.public_base_url.size() - 1);
+      config.public_base_url += std::to_string(server.port());
+    }
+  }
+
+  static std::vector<http::Route> WithExtras(std::vector<http::Route> routes,
+                                             std::vector<http::Route> extras) {
+    for (auto& r : extras) routes.push_back(std::move(r));
+    return routes;
+  }
+
+  static http::ServerOptions ServerOptionsFrom(const Config& c, bool handle_signals) {
+    http::ServerOptions o;
+    o.host = c.host;
+    o.port = c.port;
+    o.io_threads = c.io_threads > 0 ? c.io_threads : Cores();
+    o.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
+    o.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
+    o.read_timeout = std::chrono::milliseconds(c.read_timeout_ms);
+    o.idle_timeout = std::chrono::milliseconds(c.idle_timeout_ms);
+    o.shutdown_timeout = std::chrono::milliseconds(c.shutdown_timeout_ms);
+    o.write_timeout = std::chrono::milliseconds(c.read_timeout_ms * 3);
+    o.max_connections = static_cast<std::size_t>(c.max_connections);
+    o.handle_signals = handle_signals;
+    return o;
+  }
+};
+
+App::App(Config config, AppOptions options)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(options))) {}
+
+App::~App() = default;
+
+void App::Run() {
+  impl_->server.Run();
+  impl_->pool.Stop();
+}
+
+void App::Shutdown() { impl_->server.Shutdown(); }
+std::uint16_t App::port() const { return impl_->server.port(); }
+const Config& App::config() const { return impl_->config; }
+
+}  // namespace careops::app

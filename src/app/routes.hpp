@@ -1,0 +1,23 @@
+#pragma once
+// The route table: every endpoint of CareOps in one list, with the access level it requires.
+// Add a route here (and nowhere else); the router refuses to start on a route without an
+// access level.
+
+#include <vector>
+
+#include "http/router.hpp"
+
+namespace careops::ops {
+class OpsHandlers;
+}
+
+namespace careops::app {
+
+// The handler objects the routes call; all outlive the router.
+struct Handlers {
+  const ops::OpsHandlers& ops;
+};
+
+std::vector<http::Route> BuildRoutes(const Handlers& h);
+
+}  // namespace careops::app

@@ -1,0 +1,60 @@
+#pragma once
+// The middleware chain every request passes, in this order (one file, so it reads top-down):
+//   request id (X-Request-Id, propagated when sane, else generated)
+//   -> target parsing (400 on a malformed target)
+//   -> route table: matched route -> worker pool (503 when its queue is full)
+//        -> access guard of the route's level -> handler -> errors mapped to JSON
+//      path matched but not the method -> 405 with Allow
+//      /api/... unmatched -> 404 JSON;  other GET/HEAD -> static web app (or 404 JSON)
+//   -> security headers, access log (query values of secret-looking names redacted),
+//      metrics (by route template, never by raw path).
+// Static files are answered on the io thread (memory only); everything else on a worker.
+
+#include <memory>
+#include <string>
+
+#include "http/server.hpp"
+
+namespace careops {
+class Clock;
+}
+namespace careops::db {
+class Connection;
+}
+
+namespace careops::http {
+
+class Router;
+class WorkerPool;
+class StaticFiles;
+class Metrics;
+
+class Dispatcher final : public RequestHandler {
+ public:
+  // All references must outlive the dispatcher. Thread-safe.
+  Dispatcher(const Router& router, WorkerPool& pool, const StaticFiles& static_files,
+             Metrics& metrics, const Clock& clock);
+
+  void Handle(Request request, Responder respond) override;
+  Response Reject(int status, std::string_view code, std::string_view message) override;
+
+ private:
+  struct Pending;
+  void RunRoute(Pending& pending, db::Connection& conn) const;
+  void Finish(Pending& pending, Response response) const;
+
+  const Router& router_;
+  WorkerPool& pool_;
+  const StaticFiles& static_files_;
+  Metrics& metrics_;
+  const Clock& clock_;
+};
+
+// Security headers for an answer: nosniff, no-referrer, frame denial, and a CSP that is
+// strict for HTML pages and `default-src 'none'` for everything else. Exposed for tests.
+void AddSecurityHeaders(Response& response);
+
+// The target with the values of secret-looking query parameters replaced, for logs.
+std::string RedactTarget(std::string_view target);
+
+}  // namespace careops::http

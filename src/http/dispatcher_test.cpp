@@ -1,0 +1,39 @@
+#include "http/dispatcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include "http/json.hpp"
+
+namespace careops::http {
+namespace {
+
+TEST(RedactTargetTest, HidesSecretLookingValues) {
+  EXPECT_EQ(RedactTarget("/api/x"), "/api/x");
+  EXPECT_EQ(RedactTarget("/api/auth/verify-sms?email=a%40b.c&code=123456"),
+            "/api/auth/verify-sms?email=a%40b.c&code=REDACTED");
+  EXPECT_EQ(RedactTarget("/x?access_token=abc&Password=p&page=2&apiKey=k"),
+            "/x?access_token=REDACTED&Password=REDACTED&page=2&apiKey=REDACTED");
+  EXPECT_EQ(RedactTarget("/x?token"), "/x?token");
+}
+
+TEST(SecurityHeadersTest, PagesGetStrictCspApiGetsNone) {
+  Response page;
+  page.headers.Set("Content-Type", "text/html; charset=utf-8");
+  page.headers.Set("Cache-Control", "no-cache");
+  AddSecurityHeaders(page);
+  const std::string csp(*page.headers.Get("Content-Security-Policy"));
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(page.headers.Get("Cache-Control"), "no-cache");
+
+  Response api = JsonResponse(200, {{"ok", true}});
+  AddSecurityHeaders(api);
+  EXPECT_EQ(api.headers.Get("Content-Security-Policy"),
+            "default-src 'none'; frame-ancestors 'none'");
+  EXPECT_EQ(api.headers.Get("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(api.headers.Get("Referrer-Policy"), "no-referrer");
+  EXPECT_EQ(api.headers.Get("Cache-Control"), "no-store");
+}
+
+}  // namespace
+}  // namespace careops::http

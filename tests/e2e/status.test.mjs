@@ -1,0 +1,132 @@
+// The status page against the real binary in a real Chromium: the first browser test.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, watchForProblems } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    await server?.stop();
+  }
+});
+
+/** Runs `body(page, problems)` in a fresh browser context that is closed afterwards. */
+async function withPage(contextOptions, body) {
+  const context = await browser.newContext(contextOptions);
+  context.setDefaultTimeout(10_000);
+  try {
+    const page = await context.newPage();
+    const problems = await watchForProblems(page);
+    await body(page, problems);
+  } finally {
+    await context.close();
+  }
+}
+
+const testId = (page, id) => page.getByTestId(id);
+
+test('status page shows what the server reports', async () => {
+  await withPage({}, async (page, problems) => {
+    const response = await page.goto(`${server.url}/status`);
+    assert.equal(response.status(), 200);
+    await testId(page, 'status-version').waitFor();
+
+    assert.match((await testId(page, 'status-version').textContent()).trim(), /^\d+\.\d+\.\d+$/);
+    assert.match(await testId(page, 'status-database').textContent(), /sqlite/i);
+    assert.match(await testId(page, 'status-database').textContent(), /reachable/i);
+    assert.match(await testId(page, 'status-migrations').textContent(), /up to date/);
+    assert.match(await testId(page, 'status-sms').textContent(), /console/);
+    assert.match(await testId(page, 'status-email').textContent(), /console/);
+    assert.match(await testId(page, 'status-uptime').textContent(), /\d+ (s|min|h|d)\b/);
+    assert.equal(await page.title(), 'Status · CareOps');
+
+    await testId(page, 'status-refresh').click();
+    await page.getByText(/Checked at/).waitFor();
+    await testId(page, 'status-version').waitFor();
+
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('home redirects to the status page', async () => {
+  await withPage({}, async (page, problems) => {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(`${server.url}/status`);
+    await testId(page, 'status-version').waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('unknown paths show the not-found page with a way home', async () => {
+  await withPage({}, async (page, problems) => {
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    assert.match(await testId(page, 'not-found').textContent(), /\/no-such-page/);
+
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await testId(page, 'status-version').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/status');
+
+    // The server may answer unknown app paths with a 404 status and index.html; Chromium
+    // logs that as a failed resource load, which is not a fault of the page.
+    const real = problems.filter((p) => !/Failed to load resource.*404/.test(p));
+    assert.deepEqual(real, []);
+  });
+});
+
+test('status page fits a 360 px wide phone screen', async () => {
+  const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+  await withPage(phone, async (page, problems) => {
+    await page.goto(`${server.url}/status`);
+    await testId(page, 'status-version').waitFor();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= 360, `page is ${scrollWidth} px wide, wider than the 360 px screen`);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('an API error shows the error banner, and Retry recovers', async () => {
+  await withPage({}, async (page) => {
+    await page.route('**/api/status', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'database unreachable' } }),
+      }),
+    );
+    await page.goto(`${server.url}/status`);
+    const banner = testId(page, 'error-banner');
+    await banner.waitFor();
+    const text = await banner.textContent();
+    assert.match(text, /database unreachable/);
+    assert.match(text, /could not do this right now/i);
+    assert.match(text, /retry/i);
+
+    await page.unroute('**/api/status');
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await testId(page, 'status-version').waitFor();
+    assert.equal(await banner.count(), 0);
+  });
+});
+
+test('an unreachable server shows what to do', async () => {
+  await withPage({}, async (page) => {
+    await page.route('**/api/status', (route) => route.abort('connectionrefused'));
+    await page.goto(`${server.url}/status`);
+    const banner = testId(page, 'error-banner');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /Could not reach the server/);
+    await banner.getByRole('button', { name: 'Retry' }).waitFor();
+  });
+});

@@ -1,0 +1,36 @@
+#include "support/test_server.hpp"
+
+#include "core/random.hpp"
+
+namespace careops::testing {
+
+TestServer::TestServer(TestServerOptions options) {
+  InitCrypto();
+  app::Config config;
+  config.port = 0;
+  config.data_dir = dir_.path().string();
+  config.database_url = "sqlite:" + dir_.File("careops.db");
+  config.secret_key = std::string(64, 'k');
+  config.public_base_url = "http://127.0.0.1:0";
+  config.sms_provider = "console";
+  config.email_provider = "console";
+  config.io_threads = 2;
+  config.worker_threads = 4;
+  if (options.configure) options.configure(config);
+  app_ = std::make_unique<app::App>(
+      std::move(config),
+      app::AppOptions{.clock = &clock_, .extra_routes = std::move(options.extra_routes)});
+  thread_ = std::thread([this] { app_->Run(); });
+}
+
+TestServer::~TestServer() { Stop(); }
+
+std::string TestServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
+
+void TestServer::Stop() {
+  if (!thread_.joinable()) return;
+  app_->Shutdown();
+  thread_.join();
+}
+
+}  // namespace careops::testing

@@ -1,0 +1,57 @@
+// Client-side routing over the History API. The server answers every app path with
+// index.html, so any path may be the first one loaded; paths under /api are never routed
+// here. Paths are compared without a trailing slash ("/status/" is "/status").
+
+import { useEffect, useState } from 'preact/hooks';
+
+const kChangeEvent = 'careops:navigate';
+
+/** The current path, normalised: no query, no hash, no trailing slash except for "/". */
+export function currentPath(): string {
+  return normalisePath(window.location.pathname);
+}
+
+export function normalisePath(path: string): string {
+  if (path.length > 1 && path.endsWith('/')) return path.replace(/\/+$/, '') || '/';
+  return path;
+}
+
+/** Moves to `to` (a same-origin path) without a page load; `replace` keeps history short. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === window.location.pathname + window.location.search + window.location.hash) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(kChangeEvent));
+}
+
+/** Re-renders the caller whenever the path changes (links, back/forward, navigate()). */
+export function usePath(): string {
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const update = () => setPath(currentPath());
+    window.addEventListener('popstate', update);
+    window.addEventListener(kChangeEvent, update);
+    // Child effects run first: a child may have navigated before this listener existed.
+    update();
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(kChangeEvent, update);
+    };
+  }, []);
+  return path;
+}
+
+/**
+ * True when a click on a link should be left to the browser: modified clicks (new tab or
+ * window), non-primary buttons, and clicks something else already handled.
+ */
+export function isNativeClick(event: MouseEvent): boolean {
+  return (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  );
+}
