@@ -244,6 +244,9 @@ Status PrepareDataDir(Config& config) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
   if (ec) return Bad("DATA_DIR", "cannot be created: " + ec.message());
+  // The database and keys live here: keep them from other local users.
+  std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::replace, ec);
   if (!config.secret_key.empty()) return Ok();
   const auto key_path = std::filesystem::path(config.data_dir) / "secret_key";
   if (std::ifstream in(key_path); in) {

@@ -114,6 +114,8 @@ TEST(ConfigTest, SecretKeyGeneratedOnceAndKept) {
   struct stat st {};
   ASSERT_EQ(::stat(dir.File("data/secret_key").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600);
+  ASSERT_EQ(::stat(dir.File("data").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700);
 
   Config second = *c;
   ASSERT_TRUE(PrepareDataDir(second).ok());

@@ -1,6 +1,8 @@
 #include "http/dispatcher.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <time.h>
 
 #include <chrono>
 #include <string_view>
@@ -45,6 +47,14 @@ bool IsSecretName(std::string_view name) {
 }
 
 }  // namespace
+
+std::string HttpDate(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  const std::size_t n = std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return std::string(buf, n);
+}
 
 // One request's state from arrival to answer; shared with the worker job.
 struct Dispatcher::Pending {
@@ -145,6 +155,7 @@ void Dispatcher::RunRoute(Pending& pending, db::Connection& conn) const {
 
 void Dispatcher::Finish(Pending& pending, Response response) const {
   response.headers.Set("X-Request-Id", pending.request_id);
+  response.headers.Set("Date", HttpDate(std::time(nullptr)));
   AddSecurityHeaders(response);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - pending.started).count();
@@ -153,7 +164,7 @@ void Dispatcher::Finish(Pending& pending, Response response) const {
   metrics_.InFlightAdd(-1);
   if (pending.route_label != "static" || response.status >= 400) {
     const std::string status = std::to_string(response.status);
-    const std::string ms = std::to_string(seconds * 1000.0);
+    const std::string ms = fmt::format("{:.3f}", seconds * 1000.0);
     const std::string target = RedactTarget(pending.request.target);
     log::Event("http", {{"method", pending.request.method_text},
                         {"target", target},

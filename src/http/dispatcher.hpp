@@ -10,6 +10,7 @@
 //      metrics (by route template, never by raw path).
 // Static files are answered on the io thread (memory only); everything else on a worker.
 
+#include <ctime>
 #include <memory>
 #include <string>
 
@@ -53,6 +54,10 @@ class Dispatcher final : public RequestHandler {
 // Security headers for an answer: nosniff, no-referrer, frame denial, and a CSP that is
 // strict for HTML pages and `default-src 'none'` for everything else. Exposed for tests.
 void AddSecurityHeaders(Response& response);
+
+// An IMF-fixdate for the Date header ("Sun, 06 Nov 1994 08:49:37 GMT"). Transport metadata,
+// so it reads the real clock, not the injected one.
+std::string HttpDate(std::time_t t);
 
 // The target with the values of secret-looking query parameters replaced, for logs.
 std::string RedactTarget(std::string_view target);

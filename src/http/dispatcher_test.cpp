@@ -16,6 +16,8 @@ TEST(RedactTargetTest, HidesSecretLookingValues) {
   EXPECT_EQ(RedactTarget("/x?token"), "/x?token");
 }
 
+TEST(HttpDateTest, ImfFixdate) { EXPECT_EQ(HttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT"); }
+
 TEST(SecurityHeadersTest, PagesGetStrictCspApiGetsNone) {
   Response page;
   page.headers.Set("Content-Type", "text/html; charset=utf-8");

@@ -71,6 +71,14 @@ TEST(ErrorResponseTest, BodyShapeAndHeaders) {
   EXPECT_EQ(limited.headers.Get("Retry-After"), "30");
 }
 
+TEST(ErrorResponseTest, StatusMapsBackToCode) {
+  EXPECT_EQ(ErrorCodeForStatus(413), ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(ErrorCodeForStatus(431), ErrorCode::kHeadersTooLarge);
+  EXPECT_EQ(ErrorCodeForStatus(500), ErrorCode::kInternal);
+  EXPECT_EQ(ErrorCodeForStatus(502), ErrorCode::kInternal);
+  EXPECT_EQ(ErrorCodeForStatus(418), ErrorCode::kInvalidArgument);
+}
+
 TEST(JsonResponseTest, InvalidUtf8NeverThrows) {
   Response r = JsonResponse(200, {{"s", std::string("bad \xff byte")}});
   EXPECT_EQ(r.status, 200);

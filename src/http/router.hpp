@@ -53,7 +53,9 @@ struct AccessRule {
 
 class PathParams {
  public:
-  void Add(std::string name, std::string value) { params_.emplace_back(std::move(name), std::move(value)); }
+  void Add(std::string name, std::string value) {
+    params_.emplace_back(std::move(name), std::move(value));
+  }
   // The parameter's decoded text; throws std::out_of_range for a name not in the template (a bug).
   const std::string& Str(std::string_view name) const;
   // The parameter as an integer; only valid for {name:int} parameters.
@@ -67,11 +69,11 @@ class PathParams {
 // What a handler gets. Lives for one request, on one worker thread.
 struct RequestContext {
   const Request& request;
-  std::string_view path;    // decoded path without the query
-  std::string_view query;   // raw query string (after '?'), may be empty
+  std::string_view path;   // decoded path without the query
+  std::string_view query;  // raw query string (after '?'), may be empty
   PathParams params;
   const std::string& request_id;
-  db::Connection& db;       // this worker's connection
+  db::Connection& db;  // this worker's connection
   const Clock& clock;
   // Set by access guards for later issues to read (signed-in user, workspace membership).
   std::int64_t user_id = 0;
@@ -103,7 +105,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;  // null: nothing matched
     PathParams params;
-    std::string allow;             // when the path matched but not the method: "GET, HEAD"
+    std::string allow;  // when the path matched but not the method: "GET, HEAD"
   };
   // Matches a decoded path. HEAD matches a GET route. Thread-safe (read-only).
   Match Find(Method method, std::string_view path) const;

@@ -126,7 +126,8 @@ bool IfNoneMatchMatches(std::string_view header, std::string_view etag) {
   return false;
 }
 
-// Rejects what could step outside the served tree or alias another path.
+// Rejects what could step outside the served tree or alias another path, and hidden files
+// (".env", ".git/...") that a careless build could leave in the web directory.
 bool IsSafePath(std::string_view path) {
   if (path.empty() || path.front() != '/') return false;
   if (path.find_first_of(std::string_view("\\\0", 2)) != std::string_view::npos) return false;
@@ -134,7 +135,7 @@ bool IsSafePath(std::string_view path) {
   for (std::string_view rest = path.substr(1);;) {
     const std::size_t slash = rest.find('/');
     const std::string_view segment = rest.substr(0, slash);
-    if (segment == "." || segment == "..") return false;
+    if (!segment.empty() && segment.front() == '.') return false;  // ".", "..", dotfiles
     if (slash == std::string_view::npos) return true;
     rest.remove_prefix(slash + 1);
   }
@@ -177,6 +178,11 @@ Result<StaticFiles> StaticFiles::FromDirectory(const std::string& dir) {
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     fs::path source = it->path();
+    if (source.filename().string().starts_with('.')) {  // hidden: never served, not loaded
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      ec.clear();
+      continue;
+    }
     if (it->is_symlink(ec)) {
       source = fs::canonical(source, ec);
       if (ec || !IsInside(root, source)) {

@@ -56,6 +56,7 @@ class StaticFilesTest : public ::testing::Test {
     WriteFile(dir_.path() / "assets/style-9f9f.css.gz", "GZ-CSS");
     WriteFile(dir_.path() / "docs/readme.txt", "hello");
     WriteFile(dir_.path() / "backup.gz", "ORPHAN");
+    WriteFile(dir_.path() / ".env", "SECRET_KEY=x");
     Result<StaticFiles> files = StaticFiles::FromDirectory(dir_.path().string());
     ASSERT_TRUE(files.ok()) << files.error().message << files.error().detail;
     files_ = std::move(files).value();
@@ -158,6 +159,12 @@ TEST_F(StaticFilesTest, RefusesTraversalAndAliasingPaths) {
     SCOPED_TRACE(path);
     EXPECT_FALSE(Get(path));
   }
+}
+
+TEST_F(StaticFilesTest, HiddenFilesAreNeverServed) {
+  EXPECT_FALSE(Get("/.env"));
+  EXPECT_FALSE(Get("/.git/config"));
+  EXPECT_FALSE(Get("/assets/.hidden"));
 }
 
 TEST_F(StaticFilesTest, OnlyGetAndHeadAreServed) {

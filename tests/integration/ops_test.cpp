@@ -61,6 +61,7 @@ TEST(OpsTest, SecurityHeadersOnEveryAnswer) {
     auto r = Get(server.port(), target);
     EXPECT_EQ(r.Header("x-content-type-options"), "nosniff") << target;
     EXPECT_EQ(r.Header("referrer-policy"), "no-referrer") << target;
+    EXPECT_TRUE(r.Header("date").ends_with(" GMT")) << target;
     EXPECT_NE(r.Header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos)
         << target;
   }

@@ -1,11 +1,17 @@
 #include "support/test_server.hpp"
 
+#include <cstdlib>
+
+#include "core/log.hpp"
 #include "core/random.hpp"
 
 namespace careops::testing {
 
 TestServer::TestServer(TestServerOptions options) {
   InitCrypto();
+  // Access logs drown test output; CAREOPS_TEST_LOG=info brings them back.
+  const char* level = std::getenv("CAREOPS_TEST_LOG");
+  log::Init(level != nullptr ? level : "warn", log::Format::kText);
   app::Config config;
   config.port = 0;
   config.data_dir = dir_.path().string();
