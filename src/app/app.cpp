@@ -7,7 +7,9 @@
 #include <thread>
 
 #include "app/routes.hpp"
+#include "auth/module.hpp"
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
 #include "core/embedded.hpp"
 #include "core/random.hpp"
 #include "core/version.hpp"
@@ -19,6 +21,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "http/worker_pool.hpp"
+#include "messaging/module.hpp"
 #include "ops/ops_handlers.hpp"
 
 namespace careops::app {
@@ -57,8 +60,11 @@ struct App::Impl {
   SystemClock system_clock;
   const Clock& clock;
   std::unique_ptr<db::Database> database;
+  SecretKey key;
   http::Metrics metrics;
   http::StaticFiles web_app;
+  messaging::Module messaging;
+  auth::Module auth;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -69,12 +75,16 @@ struct App::Impl {
       : config(std::move(cfg)),
         clock(options.clock != nullptr ? *options.clock : system_clock),
         database(db::OpenDatabase(config.database_url)),
+        key(config.secret_key),
         web_app(LoadWebApp(config)),
+        messaging(config, *database, clock, key, metrics),
+        auth(config, *database, clock, key, messaging.outbox(), metrics),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops}), std::move(options.extra_routes)),
-               /*guards: installed by the features that define them*/ {}),
+        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers()}),
+                          std::move(options.extra_routes)),
+               Guards(auth, messaging)),
         pool(static_cast<std::size_t>(config.worker_threads > 0 ? config.worker_threads
                                                                 : 2 * Cores()),
              static_cast<std::size_t>(config.worker_queue), [this] { return database->Connect(); }),
@@ -84,6 +94,7 @@ struct App::Impl {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);
     }
+    messaging.Start();
     metrics.AddGauge("careops_worker_queue_depth", "Requests waiting for a worker.",
                      [this] { return static_cast<double>(pool.QueueDepth()); });
     metrics.AddGauge("careops_http_connections_open", "Open client connections.",
@@ -93,6 +104,15 @@ struct App::Impl {
       config.public_base_url.resize(config.public_base_url.size() - 1);
       config.public_base_url += std::to_string(server.port());
     }
+  }
+
+  // One guard per access level (kMember arrives with workspaces).
+  static std::array<http::AccessGuard*, http::kAccessLevels> Guards(auth::Module& auth,
+                                                                    messaging::Module& messaging) {
+    std::array<http::AccessGuard*, http::kAccessLevels> guards{};
+    guards[static_cast<std::size_t>(http::Access::kUser)] = &auth.user_guard();
+    guards[static_cast<std::size_t>(http::Access::kWebhook)] = &messaging.webhook_guard();
+    return guards;
   }
 
   static std::vector<http::Route> WithExtras(std::vector<http::Route> routes,
@@ -126,6 +146,8 @@ App::~App() = default;
 void App::Run() {
   impl_->server.Run();
   impl_->pool.Stop();
+  impl_->messaging.Stop();
+  impl_->auth.Stop();
 }
 
 void App::Shutdown() { impl_->server.Shutdown(); }

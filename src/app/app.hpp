@@ -16,9 +16,9 @@ class Clock;
 namespace careops::app {
 
 struct AppOptions {
-  const Clock* clock = nullptr;             // default: the system clock
-  std::vector<http::Route> extra_routes;    // tests only: appended to the route table
-  bool handle_signals = false;              // SIGTERM/SIGINT start a graceful shutdown
+  const Clock* clock = nullptr;           // default: the system clock
+  std::vector<http::Route> extra_routes;  // tests only: appended to the route table
+  bool handle_signals = false;            // SIGTERM/SIGINT start a graceful shutdown
 };
 
 class App {

@@ -2,12 +2,15 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <system_error>
+
+#include <fmt/format.h>
 
 #include "core/random.hpp"
 
@@ -46,11 +49,15 @@ const Setting kSettings[] = {
     {"TWILIO_AUTH_TOKEN", "Twilio auth token (secret)"},
     {"TWILIO_PHONE_NUMBER", "Twilio sender number, E.164"},
     {"TWILIO_MESSAGING_SERVICE_SID", "Twilio Messaging Service SID (instead of a number)"},
+    {"TWILIO_API_BASE_URL", "Twilio API base URL (default https://api.twilio.com)"},
+    {"SMS_SEND_RATE", "SMS per second per sender number; bulk queues behind codes (default 1)"},
+    {"DEFAULT_PHONE_REGION", "region for phone numbers written without +country (default US)"},
     {"SMTP_HOST", "SMTP server"},
     {"SMTP_PORT", "SMTP port (default 587, STARTTLS)"},
     {"SMTP_USER", "SMTP user name"},
     {"SMTP_PASSWORD", "SMTP password (secret)"},
     {"SMTP_FROM", "sender address for email"},
+    {"SMTP_STARTTLS", "auto|always|never (default auto: use it when offered)"},
 };
 
 Error Bad(const std::string& name, const std::string& why) {
@@ -148,6 +155,17 @@ Result<Config> BuildConfig(const Settings& flags, const Settings& env, const Set
   str("SMTP_USER", c.smtp_user);
   str("SMTP_PASSWORD", c.smtp_password);
   str("SMTP_FROM", c.smtp_from);
+  str("TWILIO_API_BASE_URL", c.twilio_api_base_url);
+  str("DEFAULT_PHONE_REGION", c.default_phone_region);
+  if (auto rate = src.Get("SMS_SEND_RATE")) {
+    char* end = nullptr;
+    c.sms_send_rate = std::strtod(rate->c_str(), &end);
+    if (rate->empty() || end != rate->c_str() + rate->size() || !(c.sms_send_rate > 0) ||
+        c.sms_send_rate > 10'000) {
+      return Bad("SMS_SEND_RATE",
+                 "must be a number of messages per second above 0 (got \"" + *rate + "\")");
+    }
+  }
 
   for (Status s :
        {ReadInt(src, "PORT", 0, 65535, c.port), ReadInt(src, "IO_THREADS", 0, 256, c.io_threads),
@@ -189,6 +207,16 @@ Result<Config> BuildConfig(const Settings& flags, const Settings& env, const Set
   }
   while (c.public_base_url.ends_with('/')) c.public_base_url.pop_back();
 
+  if (c.default_phone_region.size() != 2 ||
+      !std::isupper(static_cast<unsigned char>(c.default_phone_region[0])) ||
+      !std::isupper(static_cast<unsigned char>(c.default_phone_region[1]))) {
+    return Bad("DEFAULT_PHONE_REGION", "must be a two-letter region code such as US or GB");
+  }
+  if (!c.twilio_api_base_url.starts_with("http://") &&
+      !c.twilio_api_base_url.starts_with("https://")) {
+    return Bad("TWILIO_API_BASE_URL", "must start with http:// or https://");
+  }
+  while (c.twilio_api_base_url.ends_with('/')) c.twilio_api_base_url.pop_back();
   const bool has_twilio =
       !c.twilio_account_sid.empty() && !c.twilio_auth_token.empty() &&
       (!c.twilio_phone_number.empty() || !c.twilio_messaging_service_sid.empty());
@@ -305,6 +333,10 @@ Settings Describe(const Config& c) {
       {"SMTP_USER", c.smtp_user},
       {"SMTP_PASSWORD", mask(c.smtp_password)},
       {"SMTP_FROM", c.smtp_from},
+      {"SMTP_STARTTLS", c.smtp_starttls},
+      {"TWILIO_API_BASE_URL", c.twilio_api_base_url},
+      {"SMS_SEND_RATE", fmt::format("{}", c.sms_send_rate)},
+      {"DEFAULT_PHONE_REGION", c.default_phone_region},
   };
   return out;
 }

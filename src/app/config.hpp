@@ -17,7 +17,7 @@ struct Config {
   std::uint16_t port = 8000;  // 0 = any free port (the URL printed at start names it)
   std::string database_url;   // default: sqlite:<DATA_DIR>/careops.db
   std::string data_dir = "./data";
-  std::string secret_key;     // default: generated once into <DATA_DIR>/secret_key
+  std::string secret_key;             // default: generated once into <DATA_DIR>/secret_key
   bool secret_key_generated = false;  // true when read from or written to the data dir
   std::string public_base_url;        // default: http://HOST:PORT
   std::string log_level = "info";     // trace|debug|info|warn|error|off
@@ -25,9 +25,9 @@ struct Config {
   std::string web_dir;                // serve the web app from here instead of the embedded copy
 
   // HTTP server limits.
-  int io_threads = 0;                 // 0 = number of cores
-  int worker_threads = 0;             // 0 = 2 x cores (each holds a database connection)
-  int worker_queue = 1024;            // requests waiting for a worker before 503
+  int io_threads = 0;       // 0 = number of cores
+  int worker_threads = 0;   // 0 = 2 x cores (each holds a database connection)
+  int worker_queue = 1024;  // requests waiting for a worker before 503
   std::int64_t max_body_bytes = 1 << 20;
   std::int64_t max_header_bytes = 16 << 10;
   int read_timeout_ms = 10'000;
@@ -40,8 +40,12 @@ struct Config {
   std::string email_provider;  // smtp|console|none; default smtp when SMTP_HOST is set
   std::string twilio_account_sid, twilio_auth_token, twilio_phone_number,
       twilio_messaging_service_sid;
+  std::string twilio_api_base_url = "https://api.twilio.com";
   std::string smtp_host, smtp_user, smtp_password, smtp_from;
   int smtp_port = 587;
+  std::string smtp_starttls = "auto";       // auto|always|never
+  double sms_send_rate = 1.0;               // messages per second per sender (M7)
+  std::string default_phone_region = "US";  // ISO 3166 region for national phone formats
 };
 
 // Raw settings by their environment-variable name ("PORT" -> "8000").

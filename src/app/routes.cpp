@@ -1,5 +1,7 @@
 #include "app/routes.hpp"
 
+#include "auth/auth_handlers.hpp"
+#include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
 
 namespace careops::app {
@@ -11,6 +13,8 @@ using http::Method;
 using http::RequestContext;
 
 constexpr AccessRule kPublic{Access::kPublic};
+constexpr AccessRule kUser{Access::kUser};
+constexpr AccessRule kWebhook{Access::kWebhook};
 
 // Binds a const member function of a handler object as a route handler.
 template <typename T>
@@ -21,13 +25,23 @@ http::Handler Bind(const T& object, http::Response (T::*method)(RequestContext&)
 }  // namespace
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
+  using auth::AuthHandlers;
+  using messaging::MessagingHandlers;
   using ops::OpsHandlers;
+  (void)kUser;
+  (void)kWebhook;
   return {
       // Operations.
       {Method::kGet, "/healthz", kPublic, Bind(h.ops, &OpsHandlers::Healthz)},
       {Method::kGet, "/readyz", kPublic, Bind(h.ops, &OpsHandlers::Readyz)},
       {Method::kGet, "/metrics", kPublic, Bind(h.ops, &OpsHandlers::Metrics)},
       {Method::kGet, "/api/status", kPublic, Bind(h.ops, &OpsHandlers::Status)},
+
+      // Accounts (src/auth/).
+      // AUTH ROUTES
+
+      // Messaging (src/messaging/).
+      // MESSAGING ROUTES
   };
 }
 

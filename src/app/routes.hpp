@@ -10,12 +10,20 @@
 namespace careops::ops {
 class OpsHandlers;
 }
+namespace careops::messaging {
+class MessagingHandlers;
+}
+namespace careops::auth {
+class AuthHandlers;
+}
 
 namespace careops::app {
 
 // The handler objects the routes call; all outlive the router.
 struct Handlers {
   const ops::OpsHandlers& ops;
+  const messaging::MessagingHandlers& messaging;
+  const auth::AuthHandlers& auth;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -11,18 +11,18 @@
 namespace careops {
 
 enum class ErrorCode {
-  kInvalidArgument,     // 400: malformed or wrong-typed input
-  kUnauthenticated,     // 401
-  kPermissionDenied,    // 403
-  kNotFound,            // 404
-  kMethodNotAllowed,    // 405
-  kConflict,            // 409
-  kPayloadTooLarge,     // 413
-  kUnprocessable,       // 422: well-formed but breaks a rule
-  kRateLimited,         // 429, with retry_after_seconds
-  kHeadersTooLarge,     // 431
-  kInternal,            // 500
-  kUnavailable,         // 503
+  kInvalidArgument,   // 400: malformed or wrong-typed input
+  kUnauthenticated,   // 401
+  kPermissionDenied,  // 403
+  kNotFound,          // 404
+  kMethodNotAllowed,  // 405
+  kConflict,          // 409
+  kPayloadTooLarge,   // 413
+  kUnprocessable,     // 422: well-formed but breaks a rule
+  kRateLimited,       // 429, with retry_after_seconds
+  kHeadersTooLarge,   // 431
+  kInternal,          // 500
+  kUnavailable,       // 503
 };
 
 // Stable wire name of a code ("invalid_argument", ...).
@@ -68,7 +68,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }

@@ -77,6 +77,7 @@ struct RequestContext {
   const Clock& clock;
   // Set by access guards for later issues to read (signed-in user, workspace membership).
   std::int64_t user_id = 0;
+  std::int64_t session_id = 0;
   std::int64_t workspace_id = 0;
 };
 

@@ -1,0 +1,37 @@
+#include "messaging/model.hpp"
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace careops::messaging {
+namespace {
+
+constexpr std::array<std::pair<MessageStatus, std::string_view>, 8> kStatusNames = {{
+    {MessageStatus::kQueued, "queued"},
+    {MessageStatus::kSending, "sending"},
+    {MessageStatus::kRetrying, "retrying"},
+    {MessageStatus::kSent, "sent"},
+    {MessageStatus::kDelivered, "delivered"},
+    {MessageStatus::kUndelivered, "undelivered"},
+    {MessageStatus::kFailed, "failed"},
+    {MessageStatus::kSkipped, "skipped"},
+}};
+
+}  // namespace
+
+const char* StatusName(MessageStatus status) {
+  for (const auto& [s, name] : kStatusNames) {
+    if (s == status) return name.data();
+  }
+  return "queued";
+}
+
+std::optional<MessageStatus> ParseStatus(std::string_view name) {
+  for (const auto& [s, n] : kStatusNames) {
+    if (n == name) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace careops::messaging
