@@ -16,7 +16,8 @@ CREATE TABLE messages (
   status TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,        -- due time, UTC ms
-  lease_until INTEGER,                     -- set while a dispatcher holds it
+  lease_until INTEGER,                     -- set while a dispatcher holds it, UTC ms
+  lease_owner TEXT,                        -- which dispatcher holds it (random per process)
   provider TEXT NOT NULL DEFAULT '',
   provider_id TEXT,
   error_code TEXT,
@@ -26,7 +27,7 @@ CREATE TABLE messages (
   sent_at INTEGER,
   delivered_at INTEGER
 );
-CREATE INDEX messages_due ON messages (status, priority, next_attempt_at);
+CREATE INDEX messages_due ON messages (status, channel, priority, id);
 CREATE UNIQUE INDEX messages_provider_id ON messages (provider_id) WHERE provider_id IS NOT NULL;
 CREATE INDEX messages_user ON messages (user_id, created_at);
 

@@ -85,8 +85,12 @@ struct App::Impl {
         router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers()}),
                           std::move(options.extra_routes)),
                Guards(auth, messaging)),
+        // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
+        // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
+        // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two
+        // cores) wait on hashes; the others keep serving every other route in a login flood.
         pool(static_cast<std::size_t>(config.worker_threads > 0 ? config.worker_threads
-                                                                : 2 * Cores()),
+                                                                : std::max(8, 4 * Cores())),
              static_cast<std::size_t>(config.worker_queue), [this] { return database->Connect(); }),
         dispatcher(router, pool, web_app, metrics, clock),
         server(ServerOptionsFrom(config, options.handle_signals), dispatcher) {
@@ -94,7 +98,6 @@ struct App::Impl {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);
     }
-    messaging.Start();
     metrics.AddGauge("careops_worker_queue_depth", "Requests waiting for a worker.",
                      [this] { return static_cast<double>(pool.QueueDepth()); });
     metrics.AddGauge("careops_http_connections_open", "Open client connections.",
@@ -104,6 +107,8 @@ struct App::Impl {
       config.public_base_url.resize(config.public_base_url.size() - 1);
       config.public_base_url += std::to_string(server.port());
     }
+    // After the URL is final: the dispatcher reads it for status-callback URLs.
+    messaging.Start();
   }
 
   // One guard per access level (kMember arrives with workspaces).

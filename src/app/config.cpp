@@ -35,7 +35,7 @@ const Setting kSettings[] = {
     {"WEB_DIR", "serve the web app from this directory instead of the embedded copy"},
     {"IO_THREADS", "threads for network I/O (default: cores)"},
     {"WORKER_THREADS",
-     "threads running requests, each with a database connection (default 2 x cores)"},
+     "threads running requests, each with a database connection (default max(8, 4 x cores))"},
     {"WORKER_QUEUE", "requests that may wait for a worker before 503 (default 1024)"},
     {"MAX_BODY_BYTES", "largest request body (default 1048576)"},
     {"MAX_HEADER_BYTES", "largest request header block (default 16384)"},

@@ -26,7 +26,7 @@ struct Config {
 
   // HTTP server limits.
   int io_threads = 0;       // 0 = number of cores
-  int worker_threads = 0;   // 0 = 2 x cores (each holds a database connection)
+  int worker_threads = 0;   // 0 = max(8, 4 x cores) (each holds a database connection)
   int worker_queue = 1024;  // requests waiting for a worker before 503
   std::int64_t max_body_bytes = 1 << 20;
   std::int64_t max_header_bytes = 16 << 10;

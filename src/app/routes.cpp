@@ -28,8 +28,6 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
-  (void)kUser;
-  (void)kWebhook;
   return {
       // Operations.
       {Method::kGet, "/healthz", kPublic, Bind(h.ops, &OpsHandlers::Healthz)},
@@ -39,9 +37,37 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
 
       // Accounts (src/auth/).
       // AUTH ROUTES
+      {Method::kPost, "/api/auth/register", kPublic, Bind(h.auth, &AuthHandlers::Register)},
+      {Method::kPost, "/api/auth/verify-sms", kPublic, Bind(h.auth, &AuthHandlers::VerifySms)},
+      {Method::kPost, "/api/auth/resend-sms", kPublic, Bind(h.auth, &AuthHandlers::ResendSms)},
+      {Method::kPost, "/api/auth/login", kPublic, Bind(h.auth, &AuthHandlers::Login)},
+      {Method::kPost, "/api/auth/login/verify", kPublic, Bind(h.auth, &AuthHandlers::LoginVerify)},
+      {Method::kGet, "/api/auth/me", kUser, Bind(h.auth, &AuthHandlers::Me)},
+      {Method::kPost, "/api/auth/logout", kUser, Bind(h.auth, &AuthHandlers::Logout)},
+      {Method::kGet, "/api/auth/sessions", kUser, Bind(h.auth, &AuthHandlers::ListSessions)},
+      {Method::kDelete, "/api/auth/sessions", kUser,
+       Bind(h.auth, &AuthHandlers::RevokeOtherSessions)},
+      {Method::kDelete, "/api/auth/sessions/{id:int}", kUser,
+       Bind(h.auth, &AuthHandlers::RevokeSession)},
+      {Method::kGet, "/api/auth/audit", kUser, Bind(h.auth, &AuthHandlers::Audit)},
+      {Method::kPost, "/api/auth/password-reset", kPublic,
+       Bind(h.auth, &AuthHandlers::RequestPasswordReset)},
+      {Method::kPost, "/api/auth/password-reset/confirm", kPublic,
+       Bind(h.auth, &AuthHandlers::ConfirmPasswordReset)},
+      {Method::kPost, "/api/auth/password", kUser, Bind(h.auth, &AuthHandlers::ChangePassword)},
+      {Method::kPost, "/api/auth/phone", kUser, Bind(h.auth, &AuthHandlers::ChangePhone)},
+      {Method::kPost, "/api/auth/phone/verify", kUser,
+       Bind(h.auth, &AuthHandlers::VerifyPhoneChange)},
+      {Method::kPost, "/api/auth/2fa", kUser, Bind(h.auth, &AuthHandlers::EnableTwoFactor)},
+      {Method::kDelete, "/api/auth/2fa", kUser, Bind(h.auth, &AuthHandlers::DisableTwoFactor)},
 
       // Messaging (src/messaging/).
       // MESSAGING ROUTES
+      {Method::kGet, "/api/messages/{id:int}", kUser,
+       Bind(h.messaging, &MessagingHandlers::GetMessage)},
+      {Method::kPost, "/api/webhooks/twilio/status", kWebhook,
+       Bind(h.messaging, &MessagingHandlers::TwilioStatus)},
+      {Method::kGet, "/api/dev/outbox", kPublic, Bind(h.messaging, &MessagingHandlers::DevOutbox)},
   };
 }
 

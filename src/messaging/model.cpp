@@ -34,4 +34,14 @@ std::optional<MessageStatus> ParseStatus(std::string_view name) {
   return std::nullopt;
 }
 
+const char* ChannelName(Channel channel) { return channel == Channel::kSms ? "sms" : "email"; }
+
+std::optional<MessageStatus> StatusAfterReport(MessageStatus current, std::string_view reported) {
+  if (current != MessageStatus::kSent) return std::nullopt;
+  if (reported == "delivered" || reported == "read") return MessageStatus::kDelivered;
+  if (reported == "undelivered") return MessageStatus::kUndelivered;
+  if (reported == "failed") return MessageStatus::kFailed;
+  return std::nullopt;
+}
+
 }  // namespace careops::messaging

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 
@@ -30,6 +32,12 @@ enum class MessageStatus {
 
 const char* StatusName(MessageStatus status);
 std::optional<MessageStatus> ParseStatus(std::string_view name);
+const char* ChannelName(Channel channel);  // "sms" | "email"
+
+// The status a provider delivery report moves a message to, or nullopt to leave it as it is.
+// Only a message the provider accepted (kSent) moves, and only forward: delivered (also
+// "read"), undelivered and failed are final; queued/accepted/sending/sent change nothing.
+std::optional<MessageStatus> StatusAfterReport(MessageStatus current, std::string_view reported);
 
 // What a service asks to send. Written by Outbox::Enqueue in the caller's transaction.
 struct NewMessage {
@@ -44,6 +52,55 @@ struct NewMessage {
   // The body carries a secret (a code, a reset link): stored sealed with the server key,
   // never returned by the API, never logged. Only the provider sees the plaintext.
   bool sensitive = false;
+};
+
+// A row the dispatcher has claimed (status sending, leased to it). `body` is as stored:
+// sealed when `sensitive`.
+struct ClaimedMessage {
+  std::int64_t id = 0;
+  Channel channel = Channel::kSms;
+  std::string kind;
+  Priority priority = Priority::kNormal;
+  std::string to;
+  std::string subject;
+  std::string body;
+  bool sensitive = false;
+  int attempt = 0;  // this attempt's number, from 1
+};
+
+struct MessageAttempt {
+  int attempt = 0;
+  Millis started_at = 0;
+  Millis finished_at = 0;
+  std::string outcome;  // accepted | transient | permanent | skipped
+  std::optional<std::string> error_code;
+  std::optional<std::string> error_message;
+};
+
+struct MessageEvent {
+  std::string status;  // as the provider reported it
+  std::optional<std::string> error_code;
+  Millis received_at = 0;
+};
+
+// A message as the message log shows it. `body` is as stored (sealed when sensitive).
+struct MessageRecord {
+  std::int64_t id = 0;
+  Channel channel = Channel::kSms;
+  std::string kind;
+  std::string to;
+  std::string subject;
+  std::string body;
+  bool sensitive = false;
+  std::optional<std::int64_t> user_id;
+  std::string status;
+  std::optional<std::string> error_code;
+  std::optional<std::string> error_message;
+  Millis created_at = 0;
+  std::optional<Millis> sent_at;
+  std::optional<Millis> delivered_at;
+  std::vector<MessageAttempt> attempts;
+  std::vector<MessageEvent> events;
 };
 
 }  // namespace careops::messaging

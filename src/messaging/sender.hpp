@@ -3,6 +3,7 @@
 // SMTP (libcurl), console (prints; development), none (records `skipped`). Test fakes are
 // real local servers speaking the providers' protocols (tests/support/).
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,14 +24,16 @@ struct SendResult {
 };
 
 struct SmsRequest {
-  std::string to;    // E.164
-  std::string from;  // sender number; empty when messaging_service_sid is used
+  std::int64_t message_id = 0;  // the outbox row (for logs and the console outbox)
+  std::string to;               // E.164
+  std::string from;             // sender number; empty when messaging_service_sid is used
   std::string messaging_service_sid;
   std::string body;
   std::string status_callback_url;  // empty: no callbacks
 };
 
 struct EmailRequest {
+  std::int64_t message_id = 0;  // the outbox row (for logs and the Message-ID)
   std::string to;
   std::string from;
   std::string subject;

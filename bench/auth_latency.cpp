@@ -1,0 +1,149 @@
+// Accounts latency benchmark (run by `make bench`; figures in docs/BENCHMARKS.md):
+//  1. register → verification SMS at the (fake) Twilio API: p50/p99 over N registrations,
+//     next to the register answer time, so the outbox hop is visible on its own;
+//  2. GET /api/auth/me p50/p99 alone, then while 200 clients run logins flat out — same run,
+//     so the ratio holds on a noisy machine.
+// The server is the real App in-process (release build) on 127.0.0.1, with the fake Twilio
+// on loopback. Bounded in time: a few seconds per phase.
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/fake_twilio.hpp"
+#include "support/http_client.hpp"
+#include "support/test_server.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+using careops::testing::ClientResponse;
+
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+struct Percentiles {
+  double p50 = 0, p99 = 0;
+  std::size_t n = 0;
+};
+
+Percentiles Summarise(std::vector<double> v) {
+  if (v.empty()) return {};
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) {
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+  };
+  return {at(0.50), at(0.99), v.size()};
+}
+
+ClientResponse Register(std::uint16_t port, int i) {
+  char phone[32];
+  std::snprintf(phone, sizeof phone, "+1415720%04d", i);
+  const std::string body =
+      R"({"email":"bench)" + std::to_string(i) +
+      R"(@example.com","password":"correct horse battery","full_name":"Bench User","phone_number":")" +
+      phone + R"("})";
+  return careops::testing::PostJson(port, "/api/auth/register", body);
+}
+
+std::string Login(std::uint16_t port, const std::string& email) {
+  auto r = careops::testing::PostJson(
+      port, "/api/auth/login",
+      R"({"email":")" + email + R"(","password":"correct horse battery"})");
+  if (r.status != 200) return {};
+  return r.Json()["access_token"].get<std::string>();
+}
+
+Percentiles MeasureMe(std::uint16_t port, const std::string& token, Clock::duration span) {
+  std::vector<double> samples;
+  const auto end = Clock::now() + span;
+  while (Clock::now() < end) {
+    const auto t0 = Clock::now();
+    auto r = careops::testing::Request(port, "GET", "/api/auth/me", {},
+                                       {{"Authorization", "Bearer " + token}});
+    if (r.status == 200) samples.push_back(Ms(Clock::now() - t0));
+  }
+  return Summarise(std::move(samples));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int registrations = argc > 1 ? std::stoi(argv[1]) : 100;
+  careops::testing::FakeTwilio twilio;
+  careops::testing::TestServerOptions options;
+  options.configure = [&](careops::app::Config& c) {
+    c.sms_provider = "twilio";
+    c.twilio_account_sid = twilio.account_sid();
+    c.twilio_auth_token = twilio.auth_token();
+    c.twilio_phone_number = "+15005550006";
+    c.twilio_api_base_url = twilio.base_url();
+    c.sms_send_rate = 1000;
+    c.worker_threads = 0;  // defaults, as in production
+    c.io_threads = 0;
+  };
+  careops::testing::TestServer server(std::move(options));
+  const std::uint16_t port = server.port();
+
+  // 1. register -> SMS at Twilio.
+  std::vector<double> answered, delivered;
+  for (int i = 0; i < registrations; ++i) {
+    const auto t0 = Clock::now();
+    ClientResponse r = Register(port, i);
+    const auto t1 = Clock::now();
+    if (r.status != 201) {
+      std::fprintf(stderr, "register %d answered %d: %s\n", i, r.status, r.body.c_str());
+      return 1;
+    }
+    twilio.WaitForMessages(static_cast<std::size_t>(i) + 1, 10s);
+    answered.push_back(Ms(t1 - t0));
+    delivered.push_back(Ms(Clock::now() - t0));
+  }
+  const Percentiles reg = Summarise(answered), sms = Summarise(delivered);
+
+  // 2. /me alone, then under a login flood.
+  const std::string token = Login(port, "bench0@example.com");
+  if (token.empty()) {
+    std::fprintf(stderr, "login failed\n");
+    return 1;
+  }
+  const Percentiles alone = MeasureMe(port, token, 5s);
+  std::atomic<bool> stop{false};
+  std::atomic<long> logins_ok{0}, logins_shed{0};
+  std::vector<std::thread> flood;
+  for (int t = 0; t < 200; ++t) {
+    flood.emplace_back([&, t] {
+      const std::string body = R"({"email":"bench)" + std::to_string(t % registrations) +
+                               R"(@example.com","password":"correct horse battery"})";
+      while (!stop.load()) {
+        try {
+          auto r = careops::testing::PostJson(port, "/api/auth/login", body);
+          (r.status == 200 ? logins_ok : logins_shed)++;
+        } catch (const std::exception&) {
+          logins_shed++;
+        }
+      }
+    });
+  }
+  std::this_thread::sleep_for(500ms);
+  const Percentiles loaded = MeasureMe(port, token, 5s);
+  stop = true;
+  for (auto& t : flood) t.join();
+
+  std::printf("| measurement | n | p50 | p99 |\n|---|---:|---:|---:|\n");
+  std::printf("| register answer (argon2id hash + insert + outbox) | %zu | %.2f ms | %.2f ms |\n",
+              reg.n, reg.p50, reg.p99);
+  std::printf("| register request -> SMS at Twilio API | %zu | %.2f ms | %.2f ms |\n", sms.n,
+              sms.p50, sms.p99);
+  std::printf("| GET /api/auth/me alone | %zu | %.2f ms | %.2f ms |\n", alone.n, alone.p50,
+              alone.p99);
+  std::printf("| GET /api/auth/me during 200 concurrent logins | %zu | %.2f ms | %.2f ms |\n",
+              loaded.n, loaded.p50, loaded.p99);
+  std::printf("\nlogins during the flood: %ld completed, %ld shed (503/429) in ~5.5 s\n",
+              logins_ok.load(), logins_shed.load());
+  return 0;
+}

@@ -1,0 +1,298 @@
+#include "messaging/dispatcher.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/crypto.hpp"
+#include "core/random.hpp"
+#include "db/database.hpp"
+#include "http/metrics.hpp"
+#include "messaging/message_repository.hpp"
+#include "messaging/outbox.hpp"
+
+namespace careops::messaging {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr milliseconds kCountEvery{1'000};
+constexpr const char* kSentMetric = "careops_messages_sent_total";
+constexpr const char* kSentHelp = "Message send attempts by channel and outcome.";
+
+const char* OutcomeName(SendResult::Outcome outcome) {
+  switch (outcome) {
+    case SendResult::Outcome::kAccepted:
+      return "accepted";
+    case SendResult::Outcome::kTransient:
+      return "transient";
+    case SendResult::Outcome::kPermanent:
+      return "permanent";
+    case SendResult::Outcome::kSkipped:
+      return "skipped";
+  }
+  return "transient";
+}
+
+double CsprngUnit() { return randombytes_uniform(1'000'001) / 1'000'000.0; }
+
+}  // namespace
+
+Millis RetryDelay(int attempt, double unit, Millis base_ms, Millis cap_ms) {
+  const int doublings = std::clamp(attempt - 1, 0, 40);
+  const double ceiling = std::min(static_cast<double>(cap_ms), std::ldexp(base_ms, doublings));
+  return std::max<Millis>(1, static_cast<Millis>(std::clamp(unit, 0.0, 1.0) * ceiling));
+}
+
+TokenBucket::TokenBucket(double rate, SteadyTime now)
+    : rate_(rate), capacity_(std::max(1.0, rate)), tokens_(capacity_), last_(now) {}
+
+int TokenBucket::Available(SteadyTime now) {
+  if (now > last_) {
+    const double seconds = std::chrono::duration<double>(now - last_).count();
+    tokens_ = std::min(capacity_, tokens_ + seconds * rate_);
+    last_ = now;
+  }
+  return static_cast<int>(std::floor(tokens_));
+}
+
+void TokenBucket::Take(int tokens) { tokens_ -= tokens; }
+
+milliseconds TokenBucket::UntilNext() const {
+  if (tokens_ >= 1) return milliseconds(0);
+  return milliseconds(static_cast<std::int64_t>(std::ceil((1 - tokens_) / rate_ * 1000)));
+}
+
+Dispatcher::Dispatcher(db::Database& database, const Clock& clock, const SecretKey& key,
+                       SmsSender& sms, EmailSender& email, http::Metrics& metrics,
+                       DispatcherOptions options)
+    : database_(database),
+      clock_(clock),
+      key_(key),
+      sms_(sms),
+      email_(email),
+      metrics_(metrics),
+      options_(std::move(options)),
+      owner_(RandomHex(8)) {
+  if (!options_.jitter) options_.jitter = CsprngUnit;
+  if (!options_.steady_now) options_.steady_now = [] { return std::chrono::steady_clock::now(); };
+  if (!(options_.send_rate > 0)) options_.send_rate = 1.0;
+}
+
+Dispatcher::~Dispatcher() { Stop(); }
+
+void Dispatcher::Start() {
+  std::lock_guard lock(mutex_);
+  if (started_ || stop_) return;
+  started_ = true;
+  thread_ = std::thread([this] { Run(); });
+}
+
+void Dispatcher::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    wake_ = true;
+  }
+  wake_cv_.notify_one();
+}
+
+void Dispatcher::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_cv_.notify_one();
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+bool Dispatcher::stopping() const {
+  std::lock_guard lock(mutex_);
+  return stop_;
+}
+
+void Dispatcher::Run() {
+  std::unique_ptr<db::Connection> conn;
+  while (!stopping()) {
+    {
+      std::lock_guard lock(mutex_);
+      wake_ = false;  // a Wake() from here on is seen by the wait below
+    }
+    milliseconds wait = options_.idle_poll;
+    try {
+      if (!conn) conn = database_.Connect();
+      std::optional<milliseconds> pacing_wait;
+      const bool claimed = SendDue(*conn, pacing_wait);
+      const SteadyTime now = std::chrono::steady_clock::now();
+      if (claimed || now - last_count_ >= kCountEvery) {
+        waiting_.store(MessageRepository::CountWaiting(*conn));
+        last_count_ = now;
+      }
+      if (claimed) continue;  // more may be due right away
+      if (const auto next = MessageRepository::NextClaimableAt(*conn)) {
+        wait = std::min(wait, milliseconds(std::max<Millis>(0, *next - clock_.NowMillis())));
+      }
+      if (pacing_wait) wait = std::max(milliseconds(1), std::min(wait, *pacing_wait));
+    } catch (const std::exception& e) {
+      // A busy or broken database: try again after the idle interval.
+      spdlog::warn("message dispatcher: {}", e.what());
+      conn.reset();
+    }
+    std::unique_lock lock(mutex_);
+    wake_cv_.wait_for(lock, wait, [this] { return wake_ || stop_; });
+  }
+  try {
+    if (!conn) conn = database_.Connect();
+    MessageRepository::Release(*conn, owner_);
+  } catch (const std::exception& e) {
+    spdlog::warn("message dispatcher: releasing leases failed ({}); they expire on their own",
+                 e.what());
+  }
+}
+
+bool Dispatcher::SendDue(db::Connection& conn, std::optional<milliseconds>& pacing_wait) {
+  const SteadyTime steady = options_.steady_now();
+  const Millis now = clock_.NowMillis();
+  std::vector<ClaimedMessage> claimed;
+  for (Channel channel : {Channel::kSms, Channel::kEmail}) {
+    TokenBucket& bucket = BucketFor(channel);
+    const int allowed = std::min(options_.max_batch, bucket.Available(steady));
+    if (allowed <= 0) {
+      const milliseconds until = bucket.UntilNext();
+      pacing_wait = pacing_wait ? std::min(*pacing_wait, until) : until;
+      continue;
+    }
+    auto rows =
+        MessageRepository::Claim(conn, channel, allowed, now, now + options_.lease_ms, owner_);
+    bucket.Take(static_cast<int>(rows.size()));
+    for (auto& r : rows) claimed.push_back(std::move(r));
+  }
+  std::sort(claimed.begin(), claimed.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.priority, a.id) < std::pair(b.priority, b.id);
+  });
+  for (std::size_t i = 0; i < claimed.size(); ++i) {
+    const ClaimedMessage& message = claimed[i];
+    if (stopping()) {
+      MessageRepository::Release(conn, owner_, message.id);
+      continue;
+    }
+    // Earlier sends in this round took time: make sure the row is still ours.
+    if (i > 0 && !MessageRepository::RenewLease(conn, message.id, owner_,
+                                                clock_.NowMillis() + options_.lease_ms)) {
+      continue;
+    }
+    SendOne(conn, message);
+  }
+  return !claimed.empty();
+}
+
+void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
+  AttemptOutcome o;
+  o.message_id = message.id;
+  o.attempt = message.attempt;
+  o.started_at = clock_.NowMillis();
+  o.from_address = SenderOf(message.channel);
+  o.provider = std::string(message.channel == Channel::kSms ? sms_.name() : email_.name());
+  SendResult result;
+  if (message.sensitive) {
+    std::optional<std::string> body = key_.Open(kSealedBodyPurpose, message.body);
+    if (body) {
+      result = Deliver(message, *body);
+      sodium_memzero(body->data(), body->size());
+    } else {
+      result.outcome = SendResult::Outcome::kPermanent;
+      result.error_code = "sealed_body_unreadable";
+      result.error_message = "the body cannot be opened with this server's SECRET_KEY";
+    }
+  } else {
+    result = Deliver(message, message.body);
+  }
+  o.finished_at = clock_.NowMillis();
+  o.outcome = OutcomeName(result.outcome);
+  o.error_code = result.error_code;
+  o.error_message = result.error_message;
+  o.provider_id = result.provider_id;
+  switch (result.outcome) {
+    case SendResult::Outcome::kAccepted:
+      o.status = MessageStatus::kSent;
+      break;
+    case SendResult::Outcome::kSkipped:
+      o.status = MessageStatus::kSkipped;
+      break;
+    case SendResult::Outcome::kPermanent:
+      o.status = MessageStatus::kFailed;
+      break;
+    case SendResult::Outcome::kTransient:
+      if (message.attempt >= options_.max_attempts) {
+        o.status = MessageStatus::kFailed;
+      } else {
+        o.status = MessageStatus::kRetrying;
+        o.next_attempt_at =
+            o.finished_at + RetryDelay(message.attempt, options_.jitter(), options_.retry_base_ms,
+                                       options_.retry_cap_ms);
+      }
+      break;
+  }
+  if (!MessageRepository::RecordAttempt(conn, owner_, o)) {
+    spdlog::warn("message {} lease lost while sending; another dispatcher owns it", message.id);
+  }
+  metrics_.IncCounter(kSentMetric, kSentHelp,
+                      {{"channel", ChannelName(message.channel)}, {"outcome", o.outcome}});
+  // Never the body, nor the recipient: ids and codes only.
+  const auto level = result.outcome == SendResult::Outcome::kAccepted ||
+                             result.outcome == SendResult::Outcome::kSkipped
+                         ? spdlog::level::info
+                         : spdlog::level::warn;
+  spdlog::log(level, "message id={} kind={} channel={} attempt={} outcome={} status={}{}{}",
+              message.id, message.kind, ChannelName(message.channel), message.attempt, o.outcome,
+              StatusName(o.status), o.error_code.empty() ? "" : " error_code=", o.error_code);
+}
+
+SendResult Dispatcher::Deliver(const ClaimedMessage& message, const std::string& body) {
+  try {
+    if (message.channel == Channel::kSms) {
+      SmsRequest request;
+      request.message_id = message.id;
+      request.to = message.to;
+      request.body = body;
+      if (options_.sms_messaging_service_sid.empty()) {
+        request.from = options_.sms_from;
+      } else {
+        request.messaging_service_sid = options_.sms_messaging_service_sid;
+      }
+      if (options_.status_callback_url)
+        request.status_callback_url = options_.status_callback_url();
+      SendResult result = sms_.Send(request);
+      sodium_memzero(request.body.data(), request.body.size());
+      return result;
+    }
+    EmailRequest request{message.id, message.to, options_.email_from, message.subject, body};
+    SendResult result = email_.Send(request);
+    sodium_memzero(request.body.data(), request.body.size());
+    return result;
+  } catch (const std::exception& e) {
+    SendResult result;
+    result.outcome = SendResult::Outcome::kTransient;
+    result.error_code = "internal";
+    result.error_message = e.what();
+    return result;
+  }
+}
+
+std::string Dispatcher::SenderOf(Channel channel) const {
+  if (channel == Channel::kEmail) return options_.email_from;
+  return options_.sms_messaging_service_sid.empty() ? options_.sms_from
+                                                    : options_.sms_messaging_service_sid;
+}
+
+TokenBucket& Dispatcher::BucketFor(Channel channel) {
+  const std::string key = std::string(ChannelName(channel)) + ":" + SenderOf(channel);
+  auto it = buckets_.find(key);
+  if (it == buckets_.end()) {
+    it = buckets_.emplace(key, TokenBucket(options_.send_rate, options_.steady_now())).first;
+  }
+  return it->second;
+}
+
+}  // namespace careops::messaging
