@@ -156,7 +156,9 @@ void Dispatcher::RunRoute(Pending& pending, db::Connection& conn) const {
 void Dispatcher::Finish(Pending& pending, Response response) const {
   response.headers.Set("X-Request-Id", pending.request_id);
   response.headers.Set("Date", HttpDate(std::time(nullptr)));
-  AddSecurityHeaders(response);
+  // Every answer from the web app (including a 304, which carries no Content-Type but whose
+  // headers the browser applies to the cached page) gets the page policy.
+  AddSecurityHeaders(response, pending.route_label == "static" ? Csp::kPage : Csp::kApi);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - pending.started).count();
   metrics_.ObserveRequest(pending.request.method_text, pending.route_label, response.status,
@@ -179,15 +181,14 @@ void Dispatcher::Finish(Pending& pending, Response response) const {
 
 Response Dispatcher::Reject(int status, std::string_view /*code*/, std::string_view message) {
   Response response = ErrorResponse({ErrorCodeForStatus(status), std::string(message), {}, {}, 0});
-  AddSecurityHeaders(response);
+  AddSecurityHeaders(response, Csp::kApi);
   metrics_.ObserveRequest("-", "rejected", response.status, 0.0);
   return response;
 }
 
-void AddSecurityHeaders(Response& response) {
-  const auto type = response.headers.Get("Content-Type").value_or("");
-  const bool html = type.starts_with("text/html");
-  response.headers.Set("Content-Security-Policy", std::string(html ? kPageCsp : kApiCsp));
+void AddSecurityHeaders(Response& response, Csp csp) {
+  response.headers.Set("Content-Security-Policy",
+                       std::string(csp == Csp::kPage ? kPageCsp : kApiCsp));
   response.headers.Set("X-Content-Type-Options", "nosniff");
   response.headers.Set("Referrer-Policy", "no-referrer");
   response.headers.Set("X-Frame-Options", "DENY");

@@ -51,9 +51,13 @@ class Dispatcher final : public RequestHandler {
   const Clock& clock_;
 };
 
-// Security headers for an answer: nosniff, no-referrer, frame denial, and a CSP that is
-// strict for HTML pages and `default-src 'none'` for everything else. Exposed for tests.
-void AddSecurityHeaders(Response& response);
+// Which Content-Security-Policy an answer gets: the web app's pages and assets run scripts
+// and styles from this origin only; API answers may run nothing at all.
+enum class Csp { kPage, kApi };
+
+// Security headers for an answer: nosniff, no-referrer, frame denial, the CSP, and
+// `Cache-Control: no-store` unless one was set. Exposed for tests.
+void AddSecurityHeaders(Response& response, Csp csp);
 
 // An IMF-fixdate for the Date header ("Sun, 06 Nov 1994 08:49:37 GMT"). Transport metadata,
 // so it reads the real clock, not the injected one.

@@ -18,18 +18,18 @@ TEST(RedactTargetTest, HidesSecretLookingValues) {
 
 TEST(HttpDateTest, ImfFixdate) { EXPECT_EQ(HttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT"); }
 
-TEST(SecurityHeadersTest, PagesGetStrictCspApiGetsNone) {
+TEST(SecurityHeadersTest, PagesGetSelfOnlyCspApiGetsNone) {
   Response page;
   page.headers.Set("Content-Type", "text/html; charset=utf-8");
   page.headers.Set("Cache-Control", "no-cache");
-  AddSecurityHeaders(page);
+  AddSecurityHeaders(page, Csp::kPage);
   const std::string csp(*page.headers.Get("Content-Security-Policy"));
   EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
   EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
   EXPECT_EQ(page.headers.Get("Cache-Control"), "no-cache");
 
   Response api = JsonResponse(200, {{"ok", true}});
-  AddSecurityHeaders(api);
+  AddSecurityHeaders(api, Csp::kApi);
   EXPECT_EQ(api.headers.Get("Content-Security-Policy"),
             "default-src 'none'; frame-ancestors 'none'");
   EXPECT_EQ(api.headers.Get("X-Content-Type-Options"), "nosniff");

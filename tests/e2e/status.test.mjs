@@ -55,6 +55,10 @@ test('status page shows what the server reports', async () => {
     await page.getByText(/Checked at/).waitFor();
     await testId(page, 'status-version').waitFor();
 
+    // A reload revalidates index.html (304); the page must still run under the page policy.
+    await page.reload();
+    await testId(page, 'status-version').waitFor();
+
     assert.deepEqual(problems, []);
   });
 });

@@ -164,6 +164,17 @@ TEST_F(StaticFilesTest, ServesAssetsWithTypesAndCaching) {
   EXPECT_EQ(gz.body, "GZIPPED");
 }
 
+// A 304 carries no Content-Type, but browsers apply its headers to the cached page: with the
+// API's policy there, reloading any page left it blank.
+TEST_F(StaticFilesTest, NotModifiedPageKeepsThePagePolicy) {
+  const std::string etag = Get(server_->port(), "/status").Header("etag");
+  ASSERT_FALSE(etag.empty());
+  auto r = Request(server_->port(), "GET", "/status", {}, {{"If-None-Match", etag}});
+  EXPECT_EQ(r.status, 304);
+  EXPECT_NE(r.Header("content-security-policy").find("script-src 'self'"), std::string::npos)
+      << r.Header("content-security-policy");
+}
+
 TEST_F(StaticFilesTest, AppRoutesFallBackToIndexHtml) {
   for (const char* target : {"/", "/status", "/w/acme/book"}) {
     auto r = Get(server_->port(), target);

@@ -1,6 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { ErrorBanner } from './components/error_banner';
 import { Link } from './components/link';
+import { useAction } from './hooks';
+import { navigate } from './router';
+import { useSession } from './session';
 
 interface LayoutProps {
   /** The current path; a change moves keyboard and screen-reader focus to the main area. */
@@ -8,7 +12,7 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-/** Page frame: skip link, header with the product name and nav, main area. */
+/** Page frame: skip link, header with the product name, nav and account links, main area. */
 export function Layout({ path, children }: LayoutProps) {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -19,6 +23,12 @@ export function Layout({ path, children }: LayoutProps) {
     }
     main.current?.focus();
   }, [path]);
+  const session = useSession();
+  const signOut = useAction(async () => {
+    await session.signOut();
+    session.setNotice('You are signed out.');
+    navigate('/login');
+  });
 
   return (
     <>
@@ -35,13 +45,58 @@ export function Layout({ path, children }: LayoutProps) {
               <li>
                 <Link href="/status">Status</Link>
               </li>
+              <AccountLinks onSignOut={() => void signOut.run()} signingOut={signOut.busy} />
             </ul>
           </nav>
         </div>
       </header>
       <main id="main" class="main" tabIndex={-1} ref={main}>
+        {signOut.error && <ErrorBanner error={signOut.error} onRetry={() => void signOut.run()} />}
         {children}
       </main>
+    </>
+  );
+}
+
+interface AccountLinksProps {
+  onSignOut: () => void;
+  signingOut: boolean;
+}
+
+/** Signed out: "Sign in", "Create account". Signed in: the name, "Account", "Sign out". */
+function AccountLinks({ onSignOut, signingOut }: AccountLinksProps) {
+  const { state } = useSession();
+  if (state.status === 'loading') return null;
+  if (state.status !== 'signed_in') {
+    return (
+      <>
+        <li>
+          <Link href="/login">Sign in</Link>
+        </li>
+        <li>
+          <Link href="/register">Create account</Link>
+        </li>
+      </>
+    );
+  }
+  return (
+    <>
+      <li class="nav__user" data-testid="nav-user" title={state.user.full_name}>
+        {state.user.full_name}
+      </li>
+      <li>
+        <Link href="/account">Account</Link>
+      </li>
+      <li>
+        <button
+          type="button"
+          class="link-button nav__button"
+          onClick={onSignOut}
+          disabled={signingOut}
+        >
+          Sign out
+        </button>
+      </li>
     </>
   );
 }

@@ -55,3 +55,15 @@ export function isNativeClick(event: MouseEvent): boolean {
     event.altKey
   );
 }
+
+/**
+ * The `?next=` path of the current URL when it is a path of this app (so a crafted link
+ * cannot send a fresh sign-in to another site); else `fallback`.
+ */
+export function nextPathParam(fallback: string): string {
+  const next = new URLSearchParams(window.location.search).get('next');
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
+    return fallback;
+  }
+  return next;
+}

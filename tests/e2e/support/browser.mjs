@@ -24,13 +24,18 @@ export function launchBrowser() {
 
 /**
  * Collects what a page reports as wrong: console errors (CSP violations are logged there
- * as errors too), uncaught exceptions, and securitypolicyviolation events.
+ * as errors too; each entry ends with the source URL in parentheses when Chromium gives one),
+ * uncaught exceptions, and securitypolicyviolation events.
  * Returns the live array; assert it is empty at the end of a test.
  */
 export async function watchForProblems(page) {
   const problems = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // For a failed resource load the location is that resource: name it, so a test can
+    // tell an expected answer (a 400 for a wrong code) from a real fault.
+    const { url } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.exposeFunction('__careopsReportCsp', (text) => problems.push(text));

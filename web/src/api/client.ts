@@ -2,10 +2,17 @@
 // Contract: resolves with the parsed JSON body of a 2xx response (undefined for 204);
 // otherwise rejects with an ApiError. An aborted request rejects with the fetch
 // AbortError unchanged, so callers can tell it apart and ignore it.
+//
+// Authentication rides on the server's HttpOnly session cookie (credentials: same-origin);
+// the app never sees or stores a token. Unsafe methods echo the readable `careops_csrf`
+// cookie in `X-CSRF-Token`, which the server requires with cookie authentication.
 
 import type { ErrorBody } from './types';
 
 export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const kCsrfCookie = 'careops_csrf';
+const kCsrfHeader = 'X-CSRF-Token';
 
 /** Codes produced by the client itself; every other code comes from the server. */
 export const kNetworkError = 'network_error';
@@ -17,14 +24,33 @@ export class ApiError extends Error {
   readonly code: string;
   /** The request field the server blamed, if any. */
   readonly field: string | undefined;
+  /** From `Retry-After` (429, 503): browser time (Date.now() scale) to try again at. */
+  readonly retryAt: number | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, retryAt?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.retryAt = retryAt;
   }
+}
+
+/** Wraps anything a request threw (normally an ApiError already) as an ApiError. */
+export function toApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'client_error', String(err));
+}
+
+/**
+ * Server time minus browser time, in ms, from the last response's `Date` header (0 before
+ * any). `Date` has whole seconds, so browser deadlines derived from it err late, never early.
+ */
+let serverClockOffset = 0;
+
+/** A server timestamp (UTC ms) converted to the browser's clock, for countdowns. */
+export function toLocalTime(serverMs: number): number {
+  return serverMs - serverClockOffset;
 }
 
 export interface RequestOptions {
@@ -53,6 +79,10 @@ async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (method !== 'GET' && method !== 'HEAD') {
+    const csrf = readCookie(kCsrfCookie);
+    if (csrf) headers[kCsrfHeader] = csrf;
+  }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -71,6 +101,7 @@ async function request<T>(
     );
   }
 
+  noteServerTime(response);
   if (response.status === 204) return undefined as T;
 
   let parsed: unknown;
@@ -96,15 +127,56 @@ async function request<T>(
 }
 
 function errorFromBody(response: Response, parsed: unknown): ApiError {
+  const retryAt = parseRetryAfter(response.headers.get('Retry-After'));
   const body = parseErrorBody(parsed);
-  if (body) return new ApiError(response.status, body.code, body.message, body.field);
+  if (body) return new ApiError(response.status, body.code, body.message, body.field, retryAt);
   // Not our JSON error shape: a proxy in between, or a server older than this app.
   const reason = response.statusText ? ` (${response.statusText})` : '';
   return new ApiError(
     response.status,
     `http_${response.status}`,
     `The server answered with status ${response.status}${reason}.`,
+    undefined,
+    retryAt,
   );
+}
+
+/** `Retry-After` is delay-seconds or an HTTP date; returns a browser-clock time or undefined. */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Date.now() + Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : toLocalTime(date);
+}
+
+function noteServerTime(response: Response): void {
+  const date = Date.parse(response.headers.get('Date') ?? '');
+  if (!Number.isNaN(date)) serverClockOffset = date - Date.now();
+}
+
+/**
+ * False when this browser certainly has no session: the server sets the readable
+ * `careops_csrf` cookie together with the HttpOnly session cookie and clears both on sign-out.
+ * True means "maybe" (the session may have expired): ask GET /api/auth/me.
+ */
+export function mayHaveSession(): boolean {
+  return readCookie(kCsrfCookie) !== null;
+}
+
+/** The value of cookie `name`, or null. Only non-HttpOnly cookies are visible here. */
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return null;
 }
 
 /** Returns the `error` object of an ErrorBody, or null when `value` is not one. */

@@ -1,4 +1,6 @@
 import { type ApiError, kInvalidResponse, kNetworkError } from '../api/client';
+import { formatDuration } from '../format';
+import { useSecondsUntil } from '../hooks';
 
 interface ErrorBannerProps {
   error: ApiError;
@@ -19,7 +21,8 @@ interface Explanation {
 
 /** Announces an API failure (role="alert") and tells the reader what to do next. */
 export function ErrorBanner({ error, onRetry, retrying = false }: ErrorBannerProps) {
-  const { title, advice, showServerMessage } = explain(error);
+  const waitSeconds = useSecondsUntil(error.retryAt);
+  const { title, advice, showServerMessage } = explain(error, waitSeconds);
   return (
     <div class="error-banner" role="alert" data-testid="error-banner">
       <p class="error-banner__title">{title}</p>
@@ -39,7 +42,8 @@ export function ErrorBanner({ error, onRetry, retrying = false }: ErrorBannerPro
   );
 }
 
-function explain(error: ApiError): Explanation {
+/** `waitSeconds`: what is left of the server's Retry-After, 0 when none or over. */
+function explain(error: ApiError, waitSeconds: number): Explanation {
   if (error.code === kNetworkError) {
     return {
       title: 'Could not reach the server',
@@ -80,11 +84,12 @@ function explain(error: ApiError): Explanation {
     };
   }
   if (status === 429) {
-    return {
-      title: 'Too many requests',
-      advice: 'Wait a minute, then retry.',
-      showServerMessage: true,
-    };
+    let advice = 'Wait a minute, then try again.';
+    if (error.retryAt !== undefined) {
+      advice =
+        waitSeconds > 0 ? `Try again in ${formatDuration(waitSeconds)}.` : 'You can try again now.';
+    }
+    return { title: 'Too many attempts', advice, showServerMessage: true };
   }
   if (status === 400 || status === 422) {
     return {

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import { kPhoneHint } from '../../account_text';
+import * as auth from '../../api/auth';
+import type { User, Verification } from '../../api/types';
+import { CodeEntry, localCodeTimes } from '../../components/code_entry';
+import { ErrorBanner } from '../../components/error_banner';
+import { Field, errorForBanner, errorForField } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { useAction } from '../../hooks';
+import { useSession } from '../../session';
+
+/** New number + password → a code to the new number → the number changes once verified. */
+export function PhoneSection({ user }: { user: User }) {
+  const session = useSession();
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
+  const [sent, setSent] = useState<Verification | null>(null);
+  const [changedTo, setChangedTo] = useState<string | null>(null);
+
+  const request = useAction(async () => {
+    setChangedTo(null);
+    const answer = await auth.changePhone(phone.trim(), password);
+    setSent(answer.verification);
+  });
+  const onVerify = async (code: string) => {
+    const updated = await auth.verifyPhone(code);
+    session.setUser(updated);
+    setSent(null);
+    setPhone('');
+    setPassword('');
+    setChangedTo(updated.phone_number);
+  };
+  // Another code: the same request again (the server enforces the resend limits).
+  const onResend = async () => (await auth.changePhone(phone.trim(), password)).verification;
+
+  const title = user.phone_number ? 'Change phone number' : 'Add a phone number';
+  const error = request.error;
+  const bannerError = errorForBanner(error, ['phone_number', 'password']);
+  return (
+    <section class="card" aria-labelledby="phone-title">
+      <h2 id="phone-title">{title}</h2>
+      {changedTo && <Notice>Your phone number is now {changedTo}, verified.</Notice>}
+      {sent ? (
+        <>
+          <CodeEntry
+            to={sent.to}
+            {...localCodeTimes(sent)}
+            onVerify={onVerify}
+            onResend={onResend}
+            submitLabel="Verify new number"
+          />
+          <p>
+            <button type="button" class="link-button" onClick={() => setSent(null)}>
+              Cancel: keep the current number
+            </button>
+          </p>
+        </>
+      ) : (
+        <form
+          class="form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void request.run();
+          }}
+        >
+          {bannerError && <ErrorBanner error={bannerError} />}
+          <Field
+            label="New mobile number"
+            name="phone_number"
+            type="tel"
+            value={phone}
+            onValue={setPhone}
+            autocomplete="tel"
+            inputMode="tel"
+            required
+            hint={kPhoneHint}
+            error={errorForField(error, 'phone_number')}
+          />
+          <Field
+            label="Your password"
+            name="password"
+            type="password"
+            value={password}
+            onValue={setPassword}
+            autocomplete="current-password"
+            required
+            error={errorForField(error, 'password')}
+          />
+          <div class="form__actions">
+            <button type="submit" class="button" disabled={request.busy}>
+              {request.busy ? 'Sending code…' : 'Send a code to the new number'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
