@@ -50,6 +50,8 @@ const Setting kSettings[] = {
     {"TWILIO_PHONE_NUMBER", "Twilio sender number, E.164"},
     {"TWILIO_MESSAGING_SERVICE_SID", "Twilio Messaging Service SID (instead of a number)"},
     {"TWILIO_API_BASE_URL", "Twilio API base URL (default https://api.twilio.com)"},
+    {"TWILIO_TIMEOUT_MS",
+     "time one request to Twilio may take before it is retried later (default 15000)"},
     {"SMS_SEND_RATE", "SMS per second per sender number; bulk queues behind codes (default 1)"},
     {"DEFAULT_PHONE_REGION", "region for phone numbers written without +country (default US)"},
     {"SMTP_HOST", "SMTP server"},
@@ -335,6 +337,9 @@ Settings Describe(const Config& c) {
       {"SMTP_FROM", c.smtp_from},
       {"SMTP_STARTTLS", c.smtp_starttls},
       {"TWILIO_API_BASE_URL", c.twilio_api_base_url},
+      {"TWILIO_TIMEOUT_MS", std::to_string(c.twilio_timeout_ms)},
+      {"TWILIO_TIMEOUT_MS",
+       "time one request to Twilio may take before it is retried later (default 15000)"},
       {"SMS_SEND_RATE", fmt::format("{}", c.sms_send_rate)},
       {"DEFAULT_PHONE_REGION", c.default_phone_region},
   };

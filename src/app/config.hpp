@@ -41,6 +41,7 @@ struct Config {
   std::string twilio_account_sid, twilio_auth_token, twilio_phone_number,
       twilio_messaging_service_sid;
   std::string twilio_api_base_url = "https://api.twilio.com";
+  int twilio_timeout_ms = 15'000;  // whole request to Twilio; then the send is retried later
   std::string smtp_host, smtp_user, smtp_password, smtp_from;
   int smtp_port = 587;
   std::string smtp_starttls = "auto";       // auto|always|never

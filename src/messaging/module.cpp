@@ -27,6 +27,8 @@ std::unique_ptr<SmsSender> MakeSmsSender(const app::Config& c, ConsoleOutbox* co
     options.api_base_url = c.twilio_api_base_url;
     options.account_sid = c.twilio_account_sid;
     options.auth_token = c.twilio_auth_token;
+    options.total_timeout = std::chrono::milliseconds(c.twilio_timeout_ms);
+    options.connect_timeout = std::min(options.connect_timeout, options.total_timeout);
     return std::make_unique<TwilioSmsSender>(std::move(options));
   }
   if (c.sms_provider == "console") return std::make_unique<ConsoleSmsSender>(*console);

@@ -38,9 +38,10 @@ class MessagingTest : public ::testing::Test {
  protected:
   // Starts the server with these providers ("twilio" points it at the fake).
   void StartServer(const std::string& sms_provider = "twilio",
-                   const std::string& email_provider = "console") {
+                   const std::string& email_provider = "console", int twilio_timeout_ms = 15'000) {
     TestServerOptions options;
-    options.configure = [this, sms_provider, email_provider](app::Config& c) {
+    options.configure = [this, sms_provider, email_provider, twilio_timeout_ms](app::Config& c) {
+      c.twilio_timeout_ms = twilio_timeout_ms;
       c.sms_provider = sms_provider;
       c.email_provider = email_provider;
       if (sms_provider == "twilio") {
@@ -241,6 +242,22 @@ TEST_F(MessagingTest, ServerErrorsAreRetriedWithBackoff) {
   EXPECT_EQ(j["attempts"][0]["outcome"], "transient");
   EXPECT_EQ(j["attempts"][1]["outcome"], "accepted");
   EXPECT_EQ(fake_.requests(), 2);
+}
+
+TEST_F(MessagingTest, TwilioTimeoutIsRetried) {
+  StartServer("twilio", "console", /*twilio_timeout_ms=*/500);
+  fake_.TimeoutNext();
+  const std::int64_t id = EnqueueSms("slow network");
+  ASSERT_TRUE(WaitForStatus(id, "retrying"));
+  EXPECT_TRUE(fake_.messages().empty());
+  server_->clock().Advance(2'000);
+  ASSERT_EQ(fake_.WaitForMessages(1).size(), 1u);
+  ASSERT_TRUE(WaitForStatus(id, "sent"));
+  const auto j = Probe(id, 42).Json();
+  ASSERT_EQ(j["attempts"].size(), 2u);
+  EXPECT_EQ(j["attempts"][0]["outcome"], "transient");
+  EXPECT_EQ(j["attempts"][0]["error_code"], "timeout");
+  EXPECT_EQ(j["attempts"][1]["outcome"], "accepted");
 }
 
 TEST_F(MessagingTest, InvalidNumberFailsWithoutRetry) {
