@@ -48,8 +48,9 @@ CREATE TABLE verification_codes (
 CREATE INDEX verification_codes_user ON verification_codes (user_id, purpose, id);
 
 -- Every code send (and every pretended send for an unknown email), under each key it counts
--- against: "email:<keyed hash of the normalised email>" and "phone:<keyed hash of E.164>".
--- Rows older than an hour are pruned as new ones arrive.
+-- against: "email:<keyed hash of the normalised email>" and "phone:<keyed hash of E.164>" for
+-- the hourly cap (every purpose), and the same key + "/<purpose>" for the 30 s cooldown.
+-- Rows are pruned as new ones arrive under their key (an hour old; cooldown rows 30 s).
 CREATE TABLE code_sends (
   id INTEGER PRIMARY KEY,
   limit_key TEXT NOT NULL,

@@ -75,12 +75,14 @@ Result<Verification> AccountService::StartPhoneChange(db::Connection& conn, std:
     return Error::Conflict("this is already your verified number", "phone_number");
   }
   db::Transaction tx(conn);
-  auto sent =
-      d_.codes.Issue(conn, {user_id,
-                            CodePurpose::kChangePhone,
-                            *phone,
-                            {EmailLimitKey(d_.key, user->email), PhoneLimitKey(d_.key, *phone)},
-                            std::string(ip)});
+  // The cooldown is the new number's alone: codes just sent to the old number, or to a number
+  // tried a moment ago, hold nothing back; the email's hourly cap bounds the numbers tried.
+  auto sent = d_.codes.Issue(conn, {user_id,
+                                    CodePurpose::kChangePhone,
+                                    *phone,
+                                    {PhoneLimitKey(d_.key, *phone)},
+                                    std::string(ip),
+                                    {EmailLimitKey(d_.key, user->email)}});
   if (!sent.ok()) return std::move(sent).error();
   tx.Commit();
   d_.outbox.Wake();

@@ -52,7 +52,9 @@ class AccountService {
 
   // Sends a change_phone code to the new number; the number changes once it is verified.
   // 400 field phone_number (invalid, not mobile) or password (wrong); 409 when it already is
-  // the user's verified number; 429 when the number's send limits allow no code now.
+  // the user's verified number; 429 when the new number had a change_phone code within the
+  // cooldown, or the number or the email had kSendsPerHour codes (any purpose) in the hour.
+  // Codes sent to the old number never hold it back.
   Result<Verification> StartPhoneChange(db::Connection& conn, std::int64_t user_id,
                                         std::string_view phone, std::string_view password,
                                         std::string_view ip) const;

@@ -92,6 +92,37 @@ TEST_F(AuthAccountTest, PhoneChangesOnceTheNewNumberIsVerifiedAndTheOldOneIsTold
   EXPECT_EQ(AuditTypes().front(), "phone_changed");
 }
 
+// Regression: the 30 s cooldown of a code just sent to the old number (here a password reset
+// code) refused the change to a new number.
+TEST_F(AuthAccountTest, PhoneChangeIsNotHeldByACodeJustSentToTheOldNumber) {
+  ASSERT_TRUE(resets_.Request(conn(), "ann@example.com", "").ok());
+  EXPECT_EQ(LastMessageRoute(), (Route{"sms", kPhone, "verification_code"}));
+  clock_.Advance(kSecond);
+  auto sent = settings_.StartPhoneChange(conn(), user_id_, kNewPhone, kPassword, "");
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(LastMessageRoute(), (Route{"sms", kNewPhone, "verification_code"}));
+}
+
+// Moving on from a number just changed to (or correcting a mistyped one) is not refused:
+// the cooldown of change_phone codes is per number; the email's hourly cap still holds.
+TEST_F(AuthAccountTest, PhoneChangeRightAfterAnotherChangeIsHeldOnlyPerNumber) {
+  constexpr const char* kThirdPhone = "+14155550199";
+  ASSERT_TRUE(settings_.StartPhoneChange(conn(), user_id_, kNewPhone, kPassword, "").ok());
+  ASSERT_TRUE(settings_.FinishPhoneChange(conn(), user_id_, LastCode(), "").ok());
+  clock_.Advance(kSecond);
+  auto next = settings_.StartPhoneChange(conn(), user_id_, kThirdPhone, kPassword, "");
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  auto same_number = settings_.StartPhoneChange(conn(), user_id_, kThirdPhone, kPassword, "");
+  ASSERT_FALSE(same_number.ok());
+  EXPECT_EQ(same_number.error().code, ErrorCode::kRateLimited);
+  // The registration's code and two changes so far; two more numbers reach the cap.
+  EXPECT_TRUE(settings_.StartPhoneChange(conn(), user_id_, "+14155550100", kPassword, "").ok());
+  EXPECT_TRUE(settings_.StartPhoneChange(conn(), user_id_, "+14155550101", kPassword, "").ok());
+  auto capped = settings_.StartPhoneChange(conn(), user_id_, "+14155550102", kPassword, "");
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.error().code, ErrorCode::kRateLimited);
+}
+
 TEST_F(AuthAccountTest, TwoFactorGivesTenSingleUseRecoveryCodes) {
   auto codes = settings_.EnableTwoFactor(conn(), user_id_, kPassword, "");
   ASSERT_TRUE(codes.ok());

@@ -44,7 +44,8 @@ Result<Registered> AuthService::Register(db::Connection& conn,
     return Error::Conflict("an account with this email already exists", "email");
   }
   if (phone) {
-    if (Status allowed = d_.codes.CheckSendLimits(conn, limit_keys); !allowed.ok()) {
+    if (Status allowed = d_.codes.CheckSendLimits(conn, CodePurpose::kVerifyPhone, limit_keys);
+        !allowed.ok()) {
       return std::move(allowed).error();
     }
   }
@@ -119,10 +120,11 @@ Result<Verification> AuthService::ResendPhoneCode(db::Connection& conn,
     answer.to.clear();  // an unknown email's answer cannot name a number, so neither does this
   } else {
     // Nothing to send: count it like a send, so the limits and answers are the same.
-    if (Status allowed = d_.codes.CheckSendLimits(conn, limit_keys); !allowed.ok()) {
+    if (Status allowed = d_.codes.CheckSendLimits(conn, CodePurpose::kVerifyPhone, limit_keys);
+        !allowed.ok()) {
       return std::move(allowed).error();
     }
-    d_.codes.RecordSend(conn, limit_keys);
+    d_.codes.RecordSend(conn, CodePurpose::kVerifyPhone, limit_keys);
     answer = d_.codes.Announce();
   }
   tx.Commit();

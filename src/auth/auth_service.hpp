@@ -74,7 +74,8 @@ class AuthService {
   Status VerifyPhone(db::Connection& conn, std::string_view email, std::string_view code,
                      std::string_view ip) const;
   // Sends a fresh verify_phone code when the account exists and has an unverified phone;
-  // answers the same either way. 429 within the cooldown or past the hourly cap.
+  // answers the same either way. 429 within the cooldown of verify_phone codes or past the
+  // hourly cap (codes of every purpose).
   Result<Verification> ResendPhoneCode(db::Connection& conn, std::string_view email,
                                        std::string_view ip) const;
 

@@ -128,6 +128,20 @@ TEST_F(AuthServiceTest, ResendForAVerifiedPhoneSendsNothingButAnswersAlike) {
   EXPECT_FALSE(VerifyPhone("ann@example.com", LastCode()).ok());
 }
 
+// Regression: the cooldown of a code of another purpose held back a verify_phone resend.
+TEST_F(AuthServiceTest, ResendIsNotHeldByARecentCodeOfAnotherPurpose) {
+  Register("ann@example.com", kPhone);
+  clock_.Advance(31 * kSecond);
+  for (const char* email : {"ann@example.com", "nobody@example.com"}) {
+    ASSERT_TRUE(resets_.Request(conn(), email, "").ok());  // an email link / nothing
+  }
+  clock_.Advance(kSecond);
+  EXPECT_EQ(Describe(Resend("ann@example.com")), "ok");
+  EXPECT_EQ(Describe(Resend("nobody@example.com")), "ok");
+  EXPECT_EQ(LastMessageRoute(), (std::tuple<std::string, std::string, std::string>{
+                                    "sms", kPhone, "verification_code"}));
+}
+
 TEST_F(AuthServiceTest, ClientsThatKeepTryingAreRefusedWith429) {
   Register("ann@example.com", kPhone);
   const std::string code = LastCode();

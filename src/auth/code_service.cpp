@@ -38,35 +38,64 @@ bool IsCodeShaped(std::string_view code) {
          std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool IsLive(const VerificationCode& code, Millis now) {
+  return !code.consumed_at && code.expires_at > now && code.attempts < kMaxCodeAttempts;
+}
+
+// Sends of one purpose under `key`, for its cooldown; the bare key counts every purpose.
+std::string CooldownKey(const std::string& key, CodePurpose purpose) {
+  return fmt::format("{}/{}", key, PurposeName(purpose));
+}
+
 }  // namespace
 
 Error InvalidCode() { return Error::InvalidArgument("invalid or expired code", "code"); }
 
-Status CodeService::CheckSendLimits(db::Connection& conn,
-                                    const std::vector<std::string>& keys) const {
+Millis CodeService::SendWait(db::Connection& conn, CodePurpose purpose,
+                             const std::vector<std::string>& keys,
+                             const std::vector<std::string>& hourly_only_keys) const {
   const Millis now = clock_.NowMillis();
   SendLogRepository log(conn);
   Millis wait = 0;
-  for (const std::string& key : keys) {
+  auto hourly_cap = [&](const std::string& key) {
     const std::vector<Millis> sends = log.SendsSince(key, now - kHour + 1);
-    if (sends.empty()) continue;
-    wait = std::max(wait, sends.back() + kResendCooldown - now);
     if (sends.size() >= kSendsPerHour) {
       // The send that must leave the one-hour window before another is allowed.
       wait = std::max(wait, sends[sends.size() - kSendsPerHour] + kHour - now);
     }
+  };
+  for (const std::string& key : keys) {
+    hourly_cap(key);
+    const std::vector<Millis> recent =
+        log.SendsSince(CooldownKey(key, purpose), now - kResendCooldown + 1);
+    if (!recent.empty()) wait = std::max(wait, recent.back() + kResendCooldown - now);
   }
+  for (const std::string& key : hourly_only_keys) hourly_cap(key);
+  return wait;
+}
+
+Status CodeService::CheckSendLimits(db::Connection& conn, CodePurpose purpose,
+                                    const std::vector<std::string>& keys,
+                                    const std::vector<std::string>& hourly_only_keys) const {
+  const Millis wait = SendWait(conn, purpose, keys, hourly_only_keys);
   if (wait <= 0) return Ok();
   return Throttled(wait, "a code was sent recently; wait before asking for another");
 }
 
-void CodeService::RecordSend(db::Connection& conn, const std::vector<std::string>& keys) const {
+void CodeService::RecordSend(db::Connection& conn, CodePurpose purpose,
+                             const std::vector<std::string>& keys,
+                             const std::vector<std::string>& hourly_only_keys) const {
   const Millis now = clock_.NowMillis();
   SendLogRepository log(conn);
-  for (const std::string& key : keys) {
-    log.Prune(key, now - kHour);
+  auto record = [&](const std::string& key, Millis keep) {
+    log.Prune(key, now - keep);
     log.Record(key, now);
+  };
+  for (const std::string& key : keys) {
+    record(key, kHour);
+    record(CooldownKey(key, purpose), kResendCooldown);
   }
+  for (const std::string& key : hourly_only_keys) record(key, kHour);
 }
 
 Verification CodeService::Announce() const {
@@ -75,10 +104,34 @@ Verification CodeService::Announce() const {
 }
 
 Result<Verification> CodeService::Issue(db::Connection& conn, const CodeRequest& request) const {
-  if (Status allowed = CheckSendLimits(conn, request.limit_keys); !allowed.ok()) {
+  if (Status allowed =
+          CheckSendLimits(conn, request.purpose, request.limit_keys, request.hourly_only_keys);
+      !allowed.ok()) {
     return std::move(allowed).error();
   }
-  RecordSend(conn, request.limit_keys);
+  return Send(conn, request);
+}
+
+IssueOutcome CodeService::IssueUnlessLimited(db::Connection& conn,
+                                             const CodeRequest& request) const {
+  const Millis wait = SendWait(conn, request.purpose, request.limit_keys, request.hourly_only_keys);
+  if (wait <= 0) return {Send(conn, request), true};
+  const Millis now = clock_.NowMillis();
+  IssueOutcome out;
+  out.verification.to = MaskPhone(request.to);
+  out.verification.expires_at = now;
+  std::optional<VerificationCode> newest =
+      CodeRepository(conn).FindNewest(request.user_id, request.purpose);
+  if (newest && IsLive(*newest, now)) out.verification.expires_at = newest->expires_at;
+  out.verification.resend_after = now + wait;
+  AuditRepository(conn).Record(
+      request.user_id, audit::kCodeNotSent, request.ip,
+      fmt::format("{} to {}: send limits", PurposeName(request.purpose), out.verification.to), now);
+  return out;
+}
+
+Verification CodeService::Send(db::Connection& conn, const CodeRequest& request) const {
+  RecordSend(conn, request.purpose, request.limit_keys, request.hourly_only_keys);
   const Millis now = clock_.NowMillis();
   const std::string code = RandomDigits(kCodeDigits);
   VerificationCode row;
@@ -115,8 +168,7 @@ Result<VerificationCode> CodeService::Verify(db::Connection& conn, std::int64_t 
   CodeRepository codes(conn);
   AuditRepository audit_log(conn);
   std::optional<VerificationCode> row = codes.FindNewest(user_id, purpose);
-  const bool live =
-      row && !row->consumed_at && row->expires_at > now && row->attempts < kMaxCodeAttempts;
+  const bool live = row && IsLive(*row, now);
   const bool matches = live && IsCodeShaped(code) &&
                        ConstantTimeEquals(HashCode(user_id, purpose, code), row->code_hash);
   if (!matches || !codes.Consume(row->id, now)) {

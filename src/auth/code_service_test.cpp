@@ -128,6 +128,31 @@ TEST_F(CodeServiceTest, ResendCooldownIsThirtySeconds) {
   EXPECT_TRUE(Issue().ok());
 }
 
+TEST_F(CodeServiceTest, CooldownIsPerPurposeButTheHourlyCapSpansPurposes) {
+  // A code for one purpose does not hold back a code for another 30 s later...
+  ASSERT_TRUE(Issue(CodePurpose::kVerifyPhone).ok());
+  clock_.Advance(kSecond);
+  for (CodePurpose other :
+       {CodePurpose::kLogin2fa, CodePurpose::kPasswordReset, CodePurpose::kChangePhone}) {
+    auto sent = Issue(other);
+    ASSERT_TRUE(sent.ok()) << PurposeName(other) << ": " << sent.error().message;
+    clock_.Advance(kSecond);
+  }
+  // ...but a second code of the same purpose waits out that purpose's cooldown.
+  auto again = Issue(CodePurpose::kVerifyPhone);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().retry_after_seconds, 26);
+  clock_.Advance(26 * kSecond);
+  ASSERT_TRUE(Issue(CodePurpose::kVerifyPhone).ok());  // the 5th send this hour
+  // The hourly cap counts every purpose: a 6th send of any purpose is refused.
+  clock_.Advance(kMinute);
+  auto capped = Issue(CodePurpose::kLogin2fa);
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.error().code, ErrorCode::kRateLimited);
+  EXPECT_EQ(capped.error().retry_after_seconds, 3600 - 90);  // until the first send is 1 h old
+  EXPECT_EQ(MessageCount(), 5);
+}
+
 TEST_F(CodeServiceTest, AtMostFiveSendsPerNumberPerHour) {
   for (int i = 0; i < 5; ++i) {
     ASSERT_TRUE(Issue().ok()) << i;

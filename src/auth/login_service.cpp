@@ -68,6 +68,7 @@ Result<LoginOutcome> LoginService::Login(db::Connection& conn, const LoginReques
   }
 
   LoginOutcome out;
+  bool sent = false;
   if (user->two_factor_enabled) {
     if (!user->phone_number || !user->is_phone_verified) {
       return Error::Unprocessable("two-factor sign-in is on but the account has no verified phone");
@@ -77,13 +78,16 @@ Result<LoginOutcome> LoginService::Login(db::Connection& conn, const LoginReques
     TokenRepository(conn).Insert(user->id, TokenPurpose::kLoginMfa,
                                  d_.key.KeyedHash(kMfaPurpose, challenge.mfa_token), now,
                                  now + kMfaLifetime);
-    auto sent = d_.codes.Issue(conn, {user->id,
-                                      CodePurpose::kLogin2fa,
-                                      *user->phone_number,
-                                      {account_key, PhoneLimitKey(d_.key, *user->phone_number)},
-                                      request.client.ip});
-    if (!sent.ok()) return std::move(sent).error();
-    challenge.verification = std::move(sent).value();
+    // Limits that forbid a new SMS do not forbid the sign-in: the newest code (if still
+    // live) or a recovery code finishes it.
+    IssueOutcome issued = d_.codes.IssueUnlessLimited(
+        conn, {user->id,
+               CodePurpose::kLogin2fa,
+               *user->phone_number,
+               {account_key, PhoneLimitKey(d_.key, *user->phone_number)},
+               request.client.ip});
+    sent = issued.sent;
+    challenge.verification = std::move(issued.verification);
     out.mfa = std::move(challenge);
     // The account's failure count is kept until the code is right too.
   } else {
@@ -92,7 +96,7 @@ Result<LoginOutcome> LoginService::Login(db::Connection& conn, const LoginReques
     AuditRepository(conn).Record(user->id, audit::kLoginOk, request.client.ip, "password", now);
   }
   tx.Commit();
-  if (out.mfa) d_.outbox.Wake();
+  if (sent) d_.outbox.Wake();
   d_.metrics.IncCounter("careops_auth_logins_total", kLoginsHelp,
                         {{"outcome", out.mfa ? "mfa_required" : "ok"}});
   log::Event(out.mfa ? "sign-in needs a code" : "signed in", {{"user", std::to_string(user->id)}});

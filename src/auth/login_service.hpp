@@ -50,7 +50,8 @@ struct LoginRequest {
   ClientInfo client;
 };
 
-// The password was right; the SMS code is due at POST /api/auth/login/verify.
+// The password was right; the SMS code (or a recovery code) is due at
+// POST /api/auth/login/verify.
 struct MfaChallenge {
   std::string mfa_token;  // random, single use, kMfaLifetime
   Verification verification;
@@ -82,8 +83,10 @@ class LoginService {
   explicit LoginService(Deps deps);
 
   // 401 "invalid email or password" for an unknown email, a wrong password or a disabled
-  // account alike; 429 while throttled; 503 when the hashing pool is full. With 2FA on, a
-  // login_2fa code is sent (429 when the number's send limits forbid it).
+  // account alike; 429 while throttled; 503 when the hashing pool is full. With 2FA on, the
+  // right password always gets an MfaChallenge and a login_2fa code is sent unless the send
+  // limits forbid it; then none is sent and the verification tells the newest live code's
+  // expiry and when a new one may be asked for (CodeService::IssueUnlessLimited).
   Result<LoginOutcome> Login(db::Connection& conn, const LoginRequest& request) const;
   // Finishes a 2FA sign-in with the SMS code or a recovery code (single use). 401 for an
   // unknown, used or expired mfa_token; 400 "invalid or expired code" (field code) for a

@@ -142,5 +142,50 @@ TEST_F(AuthTwoFactorTest, WrongCodesCountAsFailedSignIns) {
   EXPECT_EQ(CodeOf(Login("ann@example.com", kPassword)), ErrorCode::kRateLimited);
 }
 
+// Regression: a second sign-in inside the resend cooldown was 429 with no mfa_token.
+TEST_F(AuthTwoFactorTest, SignInInsideTheCooldownStillGivesAChallengeAndSendsNothing) {
+  const Millis first_at = clock_.NowMillis();
+  const MfaChallenge first = Challenge();
+  const std::string code = LastCode();
+  const auto messages = MessageCount();
+  clock_.Advance(10 * kSecond);
+  auto again = Login("ann@example.com", kPassword);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  ASSERT_TRUE(again->mfa.has_value());
+  const MfaChallenge& second = *again->mfa;
+  EXPECT_NE(second.mfa_token, first.mfa_token);
+  EXPECT_EQ(MessageCount(), messages);  // no new SMS
+  EXPECT_EQ(second.verification.to, "+1•••••••71");
+  EXPECT_EQ(second.verification.expires_at, first_at + kCodeLifetime);  // the live code's
+  EXPECT_EQ(second.verification.resend_after, first_at + kResendCooldown);
+  EXPECT_EQ(accounts_.AuditLog(conn(), user_.id).at(0).type, "code_not_sent");
+  // The code already sent finishes the new challenge.
+  EXPECT_TRUE(Finish(second.mfa_token, code).ok());
+}
+
+// Regression: over the hourly cap the user never got an mfa_token, so recovery codes were
+// unreachable.
+TEST_F(AuthTwoFactorTest, SignInOverTheHourlyCapStillReachesTheRecoveryCodeStep) {
+  auto recovery = settings_.EnableTwoFactor(conn(), user_.id, kPassword, "");
+  ASSERT_TRUE(recovery.ok());
+  // The registration's code and four sign-in codes, a minute apart: the hour's five sends.
+  const Millis registered_at = clock_.NowMillis() - kMinute;
+  for (int i = 0; i < 4; ++i) {
+    (void)Challenge();
+    clock_.Advance(kMinute);
+  }
+  clock_.Advance(10 * kMinute);  // the last code has died
+  const auto messages = MessageCount();
+  auto capped = Login("ann@example.com", kPassword);
+  ASSERT_TRUE(capped.ok()) << capped.error().message;
+  ASSERT_TRUE(capped->mfa.has_value());
+  EXPECT_EQ(MessageCount(), messages);
+  EXPECT_EQ(capped->mfa->verification.expires_at, clock_.NowMillis());  // no live code
+  EXPECT_EQ(capped->mfa->verification.resend_after, registered_at + kHour);
+  auto session = login_.Finish(conn(), capped->mfa->mfa_token,
+                               {SecondFactor::Kind::kRecoveryCode, recovery->at(0)}, {});
+  EXPECT_TRUE(session.ok());
+}
+
 }  // namespace
 }  // namespace careops::auth

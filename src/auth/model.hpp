@@ -78,6 +78,7 @@ namespace audit {
 inline constexpr const char* kLoginOk = "login_ok";
 inline constexpr const char* kLoginFailed = "login_failed";
 inline constexpr const char* kCodeSent = "code_sent";
+inline constexpr const char* kCodeNotSent = "code_not_sent";  // the send limits held it back
 inline constexpr const char* kCodeVerified = "code_verified";
 inline constexpr const char* kCodeFailed = "code_failed";
 inline constexpr const char* kPasswordChanged = "password_changed";

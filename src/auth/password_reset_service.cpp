@@ -9,6 +9,7 @@
 #include "auth/credentials.hpp"
 #include "auth/login_service.hpp"
 #include "auth/password_hasher.hpp"
+#include "auth/phone.hpp"
 #include "auth/security_notice.hpp"
 #include "auth/token_repository.hpp"
 #include "auth/user_repository.hpp"
@@ -38,47 +39,58 @@ Status PasswordResetService::Request(db::Connection& conn, std::string_view emai
                                      std::string_view ip) const {
   auto email = NormalizeEmail(email_input);
   if (!email.ok()) return std::move(email).error();
-  std::vector<std::string> limit_keys{EmailLimitKey(d_.key, *email)};
+  const std::string email_key = EmailLimitKey(d_.key, *email);
   const Millis now = d_.clock.NowMillis();
   db::Transaction tx(conn);
+  // Counted alike for every address, under its own key only, before the account is looked
+  // up: what the key later says (here or at resend-sms, which shares its hourly cap) cannot
+  // depend on whether the address is an account's or on its number's limits.
+  const bool email_allows = d_.codes.SendWait(conn, CodePurpose::kPasswordReset, {email_key}) == 0;
+  if (email_allows) d_.codes.RecordSend(conn, CodePurpose::kPasswordReset, {email_key});
   std::optional<User> user = UserRepository(conn).FindByEmail(*email);
-  const bool known = user && user->is_active;
-  if (known && user->is_phone_verified && user->phone_number) {
-    limit_keys.push_back(PhoneLimitKey(d_.key, *user->phone_number));
-    auto sent = d_.codes.Issue(conn, {user->id, CodePurpose::kPasswordReset, *user->phone_number,
-                                      limit_keys, std::string(ip)});
-    if (!sent.ok()) return std::move(sent).error();
+  const bool by_sms = user && user->is_phone_verified && user->phone_number;
+  bool sent = false;
+  if (!user || !user->is_active) {
+    // Nothing to send.
+  } else if (!email_allows) {
+    const std::string route = by_sms ? "to " + MaskPhone(*user->phone_number) : "link by email";
+    AuditRepository(conn).Record(user->id, audit::kCodeNotSent, ip,
+                                 fmt::format("password_reset {}: send limits", route), now);
+  } else if (by_sms) {
+    // The email was counted above; the number's own limits may still hold the code back.
+    sent = d_.codes
+               .IssueUnlessLimited(conn, {user->id,
+                                          CodePurpose::kPasswordReset,
+                                          *user->phone_number,
+                                          {PhoneLimitKey(d_.key, *user->phone_number)},
+                                          std::string(ip)})
+               .sent;
   } else {
-    if (Status allowed = d_.codes.CheckSendLimits(conn, limit_keys); !allowed.ok()) {
-      return allowed;
-    }
-    d_.codes.RecordSend(conn, limit_keys);
-    if (known) {
-      const std::string token = RandomToken(32);
-      TokenRepository tokens(conn);
-      tokens.ConsumeAll(user->id, TokenPurpose::kPasswordReset, now);
-      tokens.Insert(user->id, TokenPurpose::kPasswordReset, d_.key.KeyedHash(kTokenPurpose, token),
-                    now, now + kResetLinkLifetime);
-      messaging::NewMessage mail;
-      mail.channel = messaging::Channel::kEmail;
-      mail.to = user->email;
-      mail.subject = "Reset your CareOps password";
-      mail.body = fmt::format(
-          "Someone asked to reset the password of your CareOps account.\n\n"
-          "To choose a new password, open this link within 30 minutes:\n{}/reset-password#token={}"
-          "\n\nIf it was not you, ignore this email: your password stays as it is.",
-          d_.public_base_url, token);
-      mail.priority = messaging::Priority::kUrgent;
-      mail.kind = "password_reset";
-      mail.user_id = user->id;
-      mail.sensitive = true;
-      d_.outbox.Enqueue(conn, mail);
-      AuditRepository(conn).Record(user->id, audit::kCodeSent, ip, "password_reset link by email",
-                                   now);
-    }
+    const std::string token = RandomToken(32);
+    TokenRepository tokens(conn);
+    tokens.ConsumeAll(user->id, TokenPurpose::kPasswordReset, now);
+    tokens.Insert(user->id, TokenPurpose::kPasswordReset, d_.key.KeyedHash(kTokenPurpose, token),
+                  now, now + kResetLinkLifetime);
+    messaging::NewMessage mail;
+    mail.channel = messaging::Channel::kEmail;
+    mail.to = user->email;
+    mail.subject = "Reset your CareOps password";
+    mail.body = fmt::format(
+        "Someone asked to reset the password of your CareOps account.\n\n"
+        "To choose a new password, open this link within 30 minutes:\n{}/reset-password#token={}"
+        "\n\nIf it was not you, ignore this email: your password stays as it is.",
+        d_.public_base_url, token);
+    mail.priority = messaging::Priority::kUrgent;
+    mail.kind = "password_reset";
+    mail.user_id = user->id;
+    mail.sensitive = true;
+    d_.outbox.Enqueue(conn, mail);
+    AuditRepository(conn).Record(user->id, audit::kCodeSent, ip, "password_reset link by email",
+                                 now);
+    sent = true;
   }
   tx.Commit();
-  if (known) d_.outbox.Wake();
+  if (sent) d_.outbox.Wake();
   return Ok();
 }
 

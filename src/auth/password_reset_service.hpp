@@ -47,8 +47,11 @@ class PasswordResetService {
   };
   explicit PasswordResetService(Deps deps);
 
-  // Sends the code or link when the email is an active account's; Ok for every email. 429
-  // under the same send limits as codes (counted per email, known or not, and per number).
+  // Sends the code or link when the email is an active account's; Ok for every well-formed
+  // email, always (400 field email only when it is not one). The send limits of codes apply
+  // (per email, known or not, and per number): when they forbid a send, nothing is sent and a
+  // known account's log gets code_not_sent. The email's limits count each request the same
+  // whoever owns the address.
   Status Request(db::Connection& conn, std::string_view email, std::string_view ip) const;
   // `code` is the SMS code or the email link's token. 400 "invalid or expired code" (field
   // code) for every failure alike; 400 field new_password when too weak; 429 after

@@ -74,6 +74,32 @@ TEST_F(AuthAccountHttpTest, PasswordResetBySmsCode) {
   EXPECT_NE(Sms(3).body.find("your password was reset"), std::string::npos) << Sms(3).body;
 }
 
+// Regression: inside the send cooldown a known email was answered 429, an unknown one 202.
+TEST_F(AuthAccountHttpTest, PasswordResetInsideTheCooldownAnswers202ForEveryEmail) {
+  RegisterVerifiedAnn();
+  const std::string token = Token(kAnn);
+  ASSERT_EQ(Post("/api/auth/password-reset", {{"email", kAnn}}).status, 202);
+  ASSERT_EQ(Post("/api/auth/password-reset", {{"email", "nobody@example.com"}}).status, 202);
+  const std::string code = CodeOfMessage(2);
+  clock().Advance(5'000);
+  auto known = Post("/api/auth/password-reset", {{"email", kAnn}});
+  auto unknown = Post("/api/auth/password-reset", {{"email", "nobody@example.com"}});
+  EXPECT_EQ(known.status, 202);
+  EXPECT_EQ(known.body, R"({"status":"accepted"})");
+  EXPECT_EQ(unknown.status, known.status);
+  EXPECT_EQ(unknown.body, known.body);
+  EXPECT_EQ(known.Header("retry-after"), "");
+  EXPECT_EQ(unknown.Header("retry-after"), "");
+  // Nothing was sent: the account's log says so, and the code sent before still works.
+  auto audit = Call("GET", "/api/auth/audit", {}, Bearer(token)).Json()["events"];
+  EXPECT_EQ(audit[0]["type"], "code_not_sent") << audit.dump();
+  auto done = Post("/api/auth/password-reset/confirm",
+                   {{"email", kAnn}, {"code", code}, {"new_password", kNewPassword}});
+  EXPECT_EQ(done.status, 204) << done.body;
+  // Message 3 is the "password was reset" notice, not another code.
+  EXPECT_NE(Sms(3).body.find("your password was reset"), std::string::npos) << Sms(3).body;
+}
+
 TEST_F(AuthAccountHttpTest, PasswordResetByEmailLinkWithoutAVerifiedPhone) {
   ASSERT_EQ(Register(kAnn, std::nullopt).status, 201);
   ASSERT_EQ(Post("/api/auth/password-reset", {{"email", kAnn}}).status, 202);
@@ -126,6 +152,22 @@ TEST_F(AuthAccountHttpTest, PhoneChangeVerifiesTheNewNumberAndTellsTheOldOne) {
   EXPECT_NE(Sms(3).body.find("phone number was changed"), std::string::npos);
   auto audit = Call("GET", "/api/auth/audit", {}, Bearer(token)).Json()["events"];
   EXPECT_EQ(audit[0]["type"], "phone_changed");
+}
+
+// Regression: a code just sent to the old number (any other purpose) refused the change.
+TEST_F(AuthAccountHttpTest, PhoneChangeRightAfterACodeToTheOldNumber) {
+  RegisterVerifiedAnn();
+  const std::string token = Token(kAnn);
+  ASSERT_EQ(Post("/api/auth/password-reset", {{"email", kAnn}}).status, 202);
+  EXPECT_EQ(Sms(2).to, kTestPhone);
+  clock().Advance(1'000);
+  auto started =
+      Post("/api/auth/phone", {{"phone_number", "(415) 555-0123"}, {"password", kTestPassword}},
+           Bearer(token));
+  ASSERT_EQ(started.status, 202) << started.body;
+  EXPECT_EQ(Sms(3).to, "+14155550123");
+  auto verified = Post("/api/auth/phone/verify", {{"code", CodeOfMessage(3)}}, Bearer(token));
+  EXPECT_EQ(verified.status, 200) << verified.body;
 }
 
 TEST_F(AuthAccountHttpTest, TwoFactorWithRecoveryCodes) {

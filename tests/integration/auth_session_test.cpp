@@ -259,5 +259,31 @@ TEST_F(AuthTwoFactorHttpTest, TheSecondStepExpires) {
       401);
 }
 
+// Regression: signing in again inside the resend cooldown was 429 without an mfa_token, so
+// neither the code already sent nor a recovery code could finish it.
+TEST_F(AuthTwoFactorHttpTest, SignInInsideTheCooldownStillGivesAnMfaToken) {
+  const std::int64_t first_at = clock().NowMillis();
+  auto first = Login(kAnn);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const std::string code = CodeOfMessage(2);
+  clock().Advance(5'000);
+  auto again = Login(kAnn);
+  ASSERT_EQ(again.status, 200) << again.body;
+  const auto body = again.Json();
+  EXPECT_EQ(body["mfa_required"], true);
+  EXPECT_NE(body["mfa_token"], first.Json()["mfa_token"]);
+  EXPECT_EQ(body["verification"]["to"], "+1•••••••71");
+  EXPECT_EQ(body["verification"]["expires_at"], first_at + 600'000);
+  EXPECT_EQ(body["verification"]["resend_after"], first_at + 30'000);
+  auto done = Post("/api/auth/login/verify", {{"mfa_token", body["mfa_token"]}, {"code", code}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  // No SMS besides the registration's and the first sign-in's.
+  auto audit = Call("GET", "/api/auth/audit", {}, Bearer(done.Json()["access_token"]));
+  const auto events = audit.Json()["events"];
+  int sent = 0;
+  for (const auto& e : events) sent += e["type"] == "code_sent" ? 1 : 0;
+  EXPECT_EQ(sent, 2) << audit.body;
+}
+
 }  // namespace
 }  // namespace careops::testing

@@ -122,6 +122,7 @@ export type AuditEventType =
   | 'login_ok'
   | 'login_failed'
   | 'code_sent'
+  | 'code_not_sent'
   | 'code_verified'
   | 'code_failed'
   | 'password_changed'

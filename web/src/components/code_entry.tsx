@@ -98,10 +98,18 @@ export function CodeEntry(props: CodeEntryProps) {
     waitSeconds > 0 ? `Resend code in ${formatDuration(waitSeconds)}` : 'Resend code';
   return (
     <form class="form" onSubmit={onSubmit} noValidate data-testid="code-entry">
-      <p id="code-sent-to">
-        We sent a 6-digit code by SMS to <strong data-testid="code-destination">{to}</strong>.
-        {expiresAt !== null && <> It works until {formatTime(expiresAt)}.</>}
-      </p>
+      {expiresAt !== null && expiresAt <= Date.now() ? (
+        // The server held a new code back (one was sent moments before, or the hourly limit).
+        <p id="code-sent-to">
+          No new code was sent to <strong data-testid="code-destination">{to}</strong> just now.
+          Use the last code you received, or ask for a new one when the button allows.
+        </p>
+      ) : (
+        <p id="code-sent-to">
+          We sent a 6-digit code by SMS to <strong data-testid="code-destination">{to}</strong>.
+          {expiresAt !== null && <> It works until {formatTime(expiresAt)}.</>}
+        </p>
+      )}
       <DevOutboxHint />
       {bannerError && <ErrorBanner error={bannerError} />}
       {resent && <Notice>We sent a new code. Use the newest one.</Notice>}

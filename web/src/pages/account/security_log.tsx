@@ -11,6 +11,7 @@ const kLabels: Record<AuditEventType, string> = {
   login_ok: 'Signed in',
   login_failed: 'Failed sign-in attempt',
   code_sent: 'Code sent',
+  code_not_sent: 'Code held back (one was sent moments before)',
   code_verified: 'Code verified',
   code_failed: 'Wrong code entered',
   password_changed: 'Password changed',
