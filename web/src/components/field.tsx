@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { kNewPasswordHint, kPhoneHint } from '../account_text';
 import type { ApiError } from '../api/client';
 
 interface FieldProps {
@@ -57,6 +58,105 @@ export function Field(props: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+interface EmailFieldProps {
+  value: string;
+  onValue: (value: string) => void;
+  error: string | null;
+  hint?: ComponentChildren;
+  /** "username" where the address signs in (the default); "email" for a new account. */
+  autocomplete?: 'username' | 'email';
+}
+
+/** The required Email input (API field `email`). */
+export function EmailField(props: EmailFieldProps) {
+  const { value, onValue, error, hint, autocomplete = 'username' } = props;
+  return (
+    <Field
+      label="Email"
+      name="email"
+      type="email"
+      value={value}
+      onValue={onValue}
+      autocomplete={autocomplete}
+      inputMode="email"
+      required
+      hint={hint}
+      error={error}
+    />
+  );
+}
+
+interface PasswordFieldProps {
+  value: string;
+  onValue: (value: string) => void;
+  error: string | null;
+  label?: string;
+  /** The API's name for the input. */
+  name?: string;
+}
+
+/** A required input for the password the account has now ("Your password", API `password`). */
+export function CurrentPasswordField(props: PasswordFieldProps) {
+  return <PasswordField label="Your password" name="password" {...props} isNew={false} />;
+}
+
+/**
+ * A required input for a password being chosen ("New password", API `new_password`), with the
+ * password rules as its hint.
+ */
+export function NewPasswordField(props: PasswordFieldProps) {
+  return <PasswordField label="New password" name="new_password" {...props} isNew />;
+}
+
+interface AnyPasswordFieldProps extends PasswordFieldProps {
+  label: string;
+  name: string;
+  isNew: boolean;
+}
+
+function PasswordField(props: AnyPasswordFieldProps) {
+  const { label, name, value, onValue, error, isNew } = props;
+  return (
+    <Field
+      label={label}
+      name={name}
+      type="password"
+      value={value}
+      onValue={onValue}
+      autocomplete={isNew ? 'new-password' : 'current-password'}
+      required
+      hint={isNew ? kNewPasswordHint : undefined}
+      error={error}
+    />
+  );
+}
+
+interface PhoneFieldProps {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error: string | null;
+  required?: boolean;
+}
+
+/** A mobile number input (API field `phone_number`) with the number-format hint. */
+export function PhoneField({ label, value, onValue, error, required = false }: PhoneFieldProps) {
+  return (
+    <Field
+      label={label}
+      name="phone_number"
+      type="tel"
+      value={value}
+      onValue={onValue}
+      autocomplete="tel"
+      inputMode="tel"
+      required={required}
+      hint={kPhoneHint}
+      error={error}
+    />
   );
 }
 

@@ -1,12 +1,19 @@
 import { useState } from 'preact/hooks';
 import * as auth from '../api/auth';
+import { ActionForm, SubmitActions } from '../components/action_form';
 import { ErrorBanner } from '../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../components/field';
+import {
+  EmailField,
+  Field,
+  NewPasswordField,
+  errorForBanner,
+  errorForField,
+} from '../components/field';
 import { Link } from '../components/link';
 import { Notice } from '../components/notice';
 import { useAction } from '../hooks';
 import { useDocumentTitle } from '../layout';
-import { kNewPasswordHint, kPasswordResetNotice } from '../account_text';
+import { kPasswordResetNotice } from '../account_text';
 import { navigate } from '../router';
 import { useSession } from '../session';
 
@@ -30,30 +37,14 @@ export function ForgotPasswordPage() {
           (to its verified phone) or a reset link by email. Enter the code below, or open the link.
         </Notice>
       ) : (
-        <form
-          class="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void request.run();
-          }}
-        >
+        <ActionForm onSubmit={request.run}>
           {requestBanner && <ErrorBanner error={requestBanner} />}
-          <Field
-            label="Email"
-            name="email"
-            type="email"
+          <EmailField
             value={email}
             onValue={setEmail}
-            autocomplete="username"
-            inputMode="email"
-            required
             error={errorForField(request.error, 'email')}
           />
-          <div class="form__actions">
-            <button type="submit" class="button" disabled={request.busy}>
-              {request.busy ? 'Sending…' : 'Send me a code'}
-            </button>
+          <SubmitActions busy={request.busy} busyLabel="Sending…" label="Send me a code">
             <button
               type="button"
               class="button button--secondary"
@@ -61,8 +52,8 @@ export function ForgotPasswordPage() {
             >
               I have a code
             </button>
-          </div>
-        </form>
+          </SubmitActions>
+        </ActionForm>
       )}
       {requested && <ConfirmForm initialEmail={email.trim()} />}
       <p>
@@ -88,27 +79,10 @@ function ConfirmForm({ initialEmail }: { initialEmail: string }) {
     errorForField(error, 'code') &&
     'That code is wrong or has expired. Ask for a new one above, or check the newest message.';
   return (
-    <form
-      class="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void confirm.run();
-      }}
-    >
+    <ActionForm onSubmit={confirm.run}>
       <h2>Choose a new password</h2>
       {bannerError && <ErrorBanner error={bannerError} />}
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        value={email}
-        onValue={setEmail}
-        autocomplete="username"
-        inputMode="email"
-        required
-        error={errorForField(error, 'email')}
-      />
+      <EmailField value={email} onValue={setEmail} error={errorForField(error, 'email')} />
       <Field
         label="Code from the SMS"
         name="code"
@@ -120,22 +94,12 @@ function ConfirmForm({ initialEmail }: { initialEmail: string }) {
         error={codeError}
         inputClass="input--code"
       />
-      <Field
-        label="New password"
-        name="new_password"
-        type="password"
+      <NewPasswordField
         value={password}
         onValue={setPassword}
-        autocomplete="new-password"
-        required
-        hint={kNewPasswordHint}
         error={errorForField(error, 'new_password')}
       />
-      <div class="form__actions">
-        <button type="submit" class="button" disabled={confirm.busy}>
-          {confirm.busy ? 'Saving…' : 'Set new password'}
-        </button>
-      </div>
-    </form>
+      <SubmitActions busy={confirm.busy} busyLabel="Saving…" label="Set new password" />
+    </ActionForm>
   );
 }

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as auth from '../api/auth';
 import type { MfaChallenge } from '../api/types';
+import { ActionForm, SubmitActions } from '../components/action_form';
 import { CodeEntry, localCodeTimes } from '../components/code_entry';
 import { ErrorBanner } from '../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../components/field';
+import {
+  CurrentPasswordField,
+  EmailField,
+  Field,
+  errorForBanner,
+  errorForField,
+} from '../components/field';
 import { Link } from '../components/link';
 import { Notice } from '../components/notice';
 import { useAction, useFocusOnMount } from '../hooks';
@@ -60,48 +67,23 @@ function CredentialsStep({ onChallenge }: { onChallenge: (c: Challenge) => void 
   return (
     <>
       <h1 id="login-title">Sign in</h1>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void signIn.run();
-        }}
-      >
+      <ActionForm onSubmit={signIn.run}>
         {bannerError && <ErrorBanner error={bannerError} />}
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          value={email}
-          onValue={setEmail}
-          autocomplete="username"
-          inputMode="email"
-          required
-          error={errorForField(error, 'email')}
-        />
-        <Field
+        <EmailField value={email} onValue={setEmail} error={errorForField(error, 'email')} />
+        <CurrentPasswordField
           label="Password"
-          name="password"
-          type="password"
           value={password}
           onValue={setPassword}
-          autocomplete="current-password"
-          required
           error={wrongCredentials ?? errorForField(error, 'password')}
         />
-        <div class="form__actions">
-          <button type="submit" class="button" disabled={signIn.busy}>
-            {signIn.busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </div>
+        <SubmitActions busy={signIn.busy} busyLabel="Signing in…" label="Sign in" />
         <p>
           <Link href="/forgot-password">Forgot your password?</Link>
         </p>
         <p>
           New here? <Link href="/register">Create an account</Link>
         </p>
-      </form>
+      </ActionForm>
     </>
   );
 }
@@ -164,14 +146,7 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (code: string) => Promise<vo
   const error = submit.error;
   const wrong = error?.status === 400 || error?.status === 401;
   return (
-    <form
-      class="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit.run();
-      }}
-    >
+    <ActionForm onSubmit={submit.run}>
       {error && !wrong && <ErrorBanner error={error} />}
       <Field
         label="Recovery code"
@@ -183,11 +158,7 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (code: string) => Promise<vo
         hint="One of the ten codes you saved when you turned on two-step sign-in, like abcd-efgh. Each works once."
         error={wrong ? 'That recovery code is wrong or was used already.' : null}
       />
-      <div class="form__actions">
-        <button type="submit" class="button" disabled={submit.busy}>
-          {submit.busy ? 'Checking…' : 'Sign in'}
-        </button>
-      </div>
-    </form>
+      <SubmitActions busy={submit.busy} busyLabel="Checking…" label="Sign in" />
+    </ActionForm>
   );
 }

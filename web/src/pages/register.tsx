@@ -1,10 +1,17 @@
 import { useState } from 'preact/hooks';
-import { kNewPasswordHint, kPhoneHint } from '../account_text';
 import * as auth from '../api/auth';
 import type { Verification } from '../api/types';
+import { ActionForm, SubmitActions } from '../components/action_form';
 import { CodeEntry, localCodeTimes } from '../components/code_entry';
 import { ErrorBanner } from '../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../components/field';
+import {
+  EmailField,
+  Field,
+  NewPasswordField,
+  PhoneField,
+  errorForBanner,
+  errorForField,
+} from '../components/field';
 import { Link } from '../components/link';
 import { useAction, useFocusOnMount } from '../hooks';
 import { useDocumentTitle } from '../layout';
@@ -106,14 +113,7 @@ function DetailsStep({ onCreated, locked }: DetailsStepProps) {
   return (
     <>
       <h1 id="register-title">Create your account</h1>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create.run();
-        }}
-      >
+      <ActionForm onSubmit={create.run}>
         {bannerError && <ErrorBanner error={bannerError} />}
         <Field
           label="Full name"
@@ -124,48 +124,35 @@ function DetailsStep({ onCreated, locked }: DetailsStepProps) {
           required
           error={errorForField(error, 'full_name')}
         />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
+        <EmailField
           value={email}
           onValue={setEmail}
           autocomplete="email"
-          inputMode="email"
-          required
           error={emailTaken ?? errorForField(error, 'email')}
         />
-        <Field
+        <NewPasswordField
           label="Password"
           name="password"
-          type="password"
           value={password}
           onValue={setPassword}
-          autocomplete="new-password"
-          required
           error={errorForField(error, 'password')}
-          hint={kNewPasswordHint}
         />
-        <Field
+        <PhoneField
           label="Mobile phone"
-          name="phone_number"
-          type="tel"
           value={phone}
           onValue={setPhone}
-          autocomplete="tel"
-          inputMode="tel"
           error={errorForField(error, 'phone_number')}
-          hint={kPhoneHint}
         />
-        <div class="form__actions">
-          <button type="submit" class="button" disabled={create.busy || locked}>
-            {create.busy ? 'Creating account…' : 'Create account'}
-          </button>
-        </div>
+        <SubmitActions
+          busy={create.busy}
+          disabled={locked}
+          busyLabel="Creating account…"
+          label="Create account"
+        />
         <p>
           Already have an account? <Link href="/login">Sign in</Link>
         </p>
-      </form>
+      </ActionForm>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as auth from '../api/auth';
+import { ActionForm, SubmitActions } from '../components/action_form';
 import { ErrorBanner } from '../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../components/field';
+import { EmailField, NewPasswordField, errorForBanner, errorForField } from '../components/field';
 import { Link } from '../components/link';
 import { useAction } from '../hooks';
 import { useDocumentTitle } from '../layout';
-import { kNewPasswordHint, kPasswordResetNotice } from '../account_text';
+import { kPasswordResetNotice } from '../account_text';
 import { navigate } from '../router';
 import { useSession } from '../session';
 
@@ -51,44 +52,21 @@ export function ResetPasswordPage() {
         </p>
       ) : null}
       {token && (
-        <form
-          class="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void confirm.run();
-          }}
-        >
+        <ActionForm onSubmit={confirm.run}>
           {bannerError && <ErrorBanner error={bannerError} />}
-          <Field
-            label="Email"
-            name="email"
-            type="email"
+          <EmailField
             value={email}
             onValue={setEmail}
-            autocomplete="username"
-            inputMode="email"
-            required
             hint="The address the reset link was sent to."
             error={errorForField(error, 'email')}
           />
-          <Field
-            label="New password"
-            name="new_password"
-            type="password"
+          <NewPasswordField
             value={password}
             onValue={setPassword}
-            autocomplete="new-password"
-            required
-            hint={kNewPasswordHint}
             error={errorForField(error, 'new_password')}
           />
-          <div class="form__actions">
-            <button type="submit" class="button" disabled={confirm.busy}>
-              {confirm.busy ? 'Saving…' : 'Set new password'}
-            </button>
-          </div>
-        </form>
+          <SubmitActions busy={confirm.busy} busyLabel="Saving…" label="Set new password" />
+        </ActionForm>
       )}
     </section>
   );

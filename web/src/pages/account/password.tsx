@@ -1,8 +1,13 @@
 import { useState } from 'preact/hooks';
-import { kNewPasswordHint } from '../../account_text';
 import * as auth from '../../api/auth';
+import { ActionForm, SubmitActions } from '../../components/action_form';
 import { ErrorBanner } from '../../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../../components/field';
+import {
+  CurrentPasswordField,
+  NewPasswordField,
+  errorForBanner,
+  errorForField,
+} from '../../components/field';
 import { useAction } from '../../hooks';
 import { useSession } from '../../session';
 
@@ -23,43 +28,23 @@ export function PasswordSection() {
   return (
     <section class="card" aria-labelledby="password-title">
       <h2 id="password-title">Change password</h2>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void change.run();
-        }}
-      >
+      <ActionForm onSubmit={change.run}>
         {bannerError && <ErrorBanner error={bannerError} />}
-        <Field
+        <CurrentPasswordField
           label="Current password"
           name="current_password"
-          type="password"
           value={current}
           onValue={setCurrent}
-          autocomplete="current-password"
-          required
           error={errorForField(error, 'current_password')}
         />
-        <Field
-          label="New password"
-          name="new_password"
-          type="password"
+        <NewPasswordField
           value={next}
           onValue={setNext}
-          autocomplete="new-password"
-          required
-          hint={kNewPasswordHint}
           error={errorForField(error, 'new_password')}
         />
         <p class="field__hint">Every device signed in to this account is signed out.</p>
-        <div class="form__actions">
-          <button type="submit" class="button" disabled={change.busy}>
-            {change.busy ? 'Changing…' : 'Change password'}
-          </button>
-        </div>
-      </form>
+        <SubmitActions busy={change.busy} busyLabel="Changing…" label="Change password" />
+      </ActionForm>
     </section>
   );
 }

@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
-import { kPhoneHint } from '../../account_text';
 import * as auth from '../../api/auth';
 import type { User, Verification } from '../../api/types';
+import { ActionForm, SubmitActions } from '../../components/action_form';
 import { CodeEntry, localCodeTimes } from '../../components/code_entry';
 import { ErrorBanner } from '../../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../../components/field';
+import {
+  CurrentPasswordField,
+  PhoneField,
+  errorForBanner,
+  errorForField,
+} from '../../components/field';
 import { Notice } from '../../components/notice';
 import { useAction } from '../../hooks';
 import { useSession } from '../../session';
@@ -56,43 +61,26 @@ export function PhoneSection({ user }: { user: User }) {
           </p>
         </>
       ) : (
-        <form
-          class="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void request.run();
-          }}
-        >
+        <ActionForm onSubmit={request.run}>
           {bannerError && <ErrorBanner error={bannerError} />}
-          <Field
+          <PhoneField
             label="New mobile number"
-            name="phone_number"
-            type="tel"
             value={phone}
             onValue={setPhone}
-            autocomplete="tel"
-            inputMode="tel"
             required
-            hint={kPhoneHint}
             error={errorForField(error, 'phone_number')}
           />
-          <Field
-            label="Your password"
-            name="password"
-            type="password"
+          <CurrentPasswordField
             value={password}
             onValue={setPassword}
-            autocomplete="current-password"
-            required
             error={errorForField(error, 'password')}
           />
-          <div class="form__actions">
-            <button type="submit" class="button" disabled={request.busy}>
-              {request.busy ? 'Sending code…' : 'Send a code to the new number'}
-            </button>
-          </div>
-        </form>
+          <SubmitActions
+            busy={request.busy}
+            busyLabel="Sending code…"
+            label="Send a code to the new number"
+          />
+        </ActionForm>
       )}
     </section>
   );

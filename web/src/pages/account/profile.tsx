@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import * as auth from '../../api/auth';
 import { toApiError } from '../../api/client';
 import type { User } from '../../api/types';
+import { ActionButton } from '../../components/action_form';
 import { CodeEntry, localCodeTimes } from '../../components/code_entry';
 import { ErrorBanner } from '../../components/error_banner';
 import { Notice } from '../../components/notice';
@@ -65,16 +66,12 @@ export function ProfileSection({ user }: { user: User }) {
         </dd>
       </dl>
       {user.phone_number && !user.is_phone_verified && !verifying && (
-        <div class="form__actions">
-          <button
-            type="button"
-            class="button"
-            onClick={() => void start.run()}
-            disabled={start.busy}
-          >
-            {start.busy ? 'Sending code…' : 'Verify now'}
-          </button>
-        </div>
+        <ActionButton
+          onClick={start.run}
+          busy={start.busy}
+          busyLabel="Sending code…"
+          label="Verify now"
+        />
       )}
       {start.error && <ErrorBanner error={start.error} />}
       {verifying && user.phone_number && (

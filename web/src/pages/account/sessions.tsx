@@ -1,5 +1,6 @@
 import * as auth from '../../api/auth';
 import type { Session } from '../../api/types';
+import { ActionButton } from '../../components/action_form';
 import { ErrorBanner } from '../../components/error_banner';
 import { formatDateTime } from '../../format';
 import { useAction, useLoad } from '../../hooks';
@@ -52,16 +53,13 @@ export function SessionsSection() {
         ))}
       </ul>
       {others > 0 && (
-        <div class="form__actions">
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => void revokeOthers.run()}
-            disabled={revokeOthers.busy}
-          >
-            {revokeOthers.busy ? 'Signing out…' : 'Sign out everywhere else'}
-          </button>
-        </div>
+        <ActionButton
+          secondary
+          onClick={revokeOthers.run}
+          busy={revokeOthers.busy}
+          busyLabel="Signing out…"
+          label="Sign out everywhere else"
+        />
       )}
     </section>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import * as auth from '../../api/auth';
 import type { User } from '../../api/types';
+import { ActionForm, SubmitActions } from '../../components/action_form';
 import { ErrorBanner } from '../../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../../components/field';
+import { CurrentPasswordField, errorForBanner, errorForField } from '../../components/field';
 import { Notice } from '../../components/notice';
 import { useAction } from '../../hooks';
 import { useSession } from '../../session';
@@ -45,40 +46,24 @@ export function TwoFactorSection({ user }: { user: User }) {
     );
   } else {
     body = (
-      <form
-        class="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void toggle.run();
-        }}
-      >
+      <ActionForm onSubmit={toggle.run}>
         <p>
           {enabled
             ? 'On: after your password, we text a code to your phone each time you sign in.'
             : 'Off. When on, we text a code to your phone each time you sign in, after your password.'}
         </p>
         {bannerError && <ErrorBanner error={bannerError} />}
-        <Field
-          label="Your password"
-          name="password"
-          type="password"
+        <CurrentPasswordField
           value={password}
           onValue={setPassword}
-          autocomplete="current-password"
-          required
           error={errorForField(error, 'password')}
         />
-        <div class="form__actions">
-          <button type="submit" class="button" disabled={toggle.busy}>
-            {toggle.busy
-              ? 'Saving…'
-              : enabled
-                ? 'Turn off two-step sign-in'
-                : 'Turn on two-step sign-in'}
-          </button>
-        </div>
-      </form>
+        <SubmitActions
+          busy={toggle.busy}
+          busyLabel="Saving…"
+          label={enabled ? 'Turn off two-step sign-in' : 'Turn on two-step sign-in'}
+        />
+      </ActionForm>
     );
   }
   return (
