@@ -38,9 +38,10 @@ bool IsSaneRequestId(std::string_view id) {
   return true;
 }
 
-bool IsSecretName(std::string_view name) {
-  for (std::string_view word :
-       {"token", "code", "password", "secret", "key", "signature", "auth", "session", "otp"}) {
+// Secrets, and personal data that has no business in logs (emails, phone numbers).
+bool IsSensitiveName(std::string_view name) {
+  for (std::string_view word : {"token", "code", "password", "secret", "key", "signature", "auth",
+                                "session", "otp", "email", "phone"}) {
     if (name.find(word) != std::string_view::npos) return true;
   }
   return false;
@@ -211,7 +212,7 @@ std::string RedactTarget(std::string_view target) {
     std::string name(piece.substr(0, eq));
     std::string lower = name;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (eq != std::string_view::npos && IsSecretName(lower)) {
+    if (eq != std::string_view::npos && IsSensitiveName(lower)) {
       out += name + "=REDACTED";
     } else {
       out += piece;

@@ -63,7 +63,8 @@ void AddSecurityHeaders(Response& response, Csp csp);
 // so it reads the real clock, not the injected one.
 std::string HttpDate(std::time_t t);
 
-// The target with the values of secret-looking query parameters replaced, for logs.
+// The target with the values of secret-looking or personal query parameters (codes, tokens,
+// passwords, emails, phone numbers...) replaced, for logs.
 std::string RedactTarget(std::string_view target);
 
 }  // namespace careops::http

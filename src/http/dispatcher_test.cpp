@@ -7,10 +7,10 @@
 namespace careops::http {
 namespace {
 
-TEST(RedactTargetTest, HidesSecretLookingValues) {
+TEST(RedactTargetTest, HidesSecretAndPersonalValues) {
   EXPECT_EQ(RedactTarget("/api/x"), "/api/x");
   EXPECT_EQ(RedactTarget("/api/auth/verify-sms?email=a%40b.c&code=123456"),
-            "/api/auth/verify-sms?email=a%40b.c&code=REDACTED");
+            "/api/auth/verify-sms?email=REDACTED&code=REDACTED");
   EXPECT_EQ(RedactTarget("/x?access_token=abc&Password=p&page=2&apiKey=k"),
             "/x?access_token=REDACTED&Password=REDACTED&page=2&apiKey=REDACTED");
   EXPECT_EQ(RedactTarget("/x?token"), "/x?token");
