@@ -1,5 +1,8 @@
 #include "app/routes.hpp"
 
+#include <iterator>
+#include <memory>
+
 #include "auth/auth_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
@@ -16,10 +19,28 @@ constexpr AccessRule kPublic{Access::kPublic};
 constexpr AccessRule kUser{Access::kUser};
 constexpr AccessRule kWebhook{Access::kWebhook};
 
+// Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
+// requests in flight; beyond it they answer 503 at once without taking a worker, so a login
+// flood leaves the other workers (max(8, 4 x cores) in all) to everything else.
+constexpr int kPasswordRoutesInFlight = 4;
+
 // Binds a const member function of a handler object as a route handler.
 template <typename T>
 http::Handler Bind(const T& object, http::Response (T::*method)(RequestContext&) const) {
   return [&object, method](RequestContext& ctx) { return (object.*method)(ctx); };
+}
+
+// Gives every route of a group the same concurrency budget.
+std::vector<http::Route> Limited(const std::shared_ptr<http::ConcurrencyLimit>& limit,
+                                 std::vector<http::Route> routes) {
+  for (auto& r : routes) r.limit = limit;
+  return routes;
+}
+
+std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
+  std::vector<http::Route> all;
+  for (auto& g : groups) std::move(g.begin(), g.end(), std::back_inserter(all));
+  return all;
 }
 
 }  // namespace
@@ -28,47 +49,60 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
-  return {
+  const auto password_routes = std::make_shared<http::ConcurrencyLimit>(
+      kPasswordRoutesInFlight, "sign-in is busy, retry shortly");
+  return Join({
       // Operations.
-      {Method::kGet, "/healthz", kPublic, Bind(h.ops, &OpsHandlers::Healthz)},
-      {Method::kGet, "/readyz", kPublic, Bind(h.ops, &OpsHandlers::Readyz)},
-      {Method::kGet, "/metrics", kPublic, Bind(h.ops, &OpsHandlers::Metrics)},
-      {Method::kGet, "/api/status", kPublic, Bind(h.ops, &OpsHandlers::Status)},
-
-      // Accounts (src/auth/).
-      // AUTH ROUTES
-      {Method::kPost, "/api/auth/register", kPublic, Bind(h.auth, &AuthHandlers::Register)},
-      {Method::kPost, "/api/auth/verify-sms", kPublic, Bind(h.auth, &AuthHandlers::VerifySms)},
-      {Method::kPost, "/api/auth/resend-sms", kPublic, Bind(h.auth, &AuthHandlers::ResendSms)},
-      {Method::kPost, "/api/auth/login", kPublic, Bind(h.auth, &AuthHandlers::Login)},
-      {Method::kPost, "/api/auth/login/verify", kPublic, Bind(h.auth, &AuthHandlers::LoginVerify)},
-      {Method::kGet, "/api/auth/me", kUser, Bind(h.auth, &AuthHandlers::Me)},
-      {Method::kPost, "/api/auth/logout", kUser, Bind(h.auth, &AuthHandlers::Logout)},
-      {Method::kGet, "/api/auth/sessions", kUser, Bind(h.auth, &AuthHandlers::ListSessions)},
-      {Method::kDelete, "/api/auth/sessions", kUser,
-       Bind(h.auth, &AuthHandlers::RevokeOtherSessions)},
-      {Method::kDelete, "/api/auth/sessions/{id:int}", kUser,
-       Bind(h.auth, &AuthHandlers::RevokeSession)},
-      {Method::kGet, "/api/auth/audit", kUser, Bind(h.auth, &AuthHandlers::Audit)},
-      {Method::kPost, "/api/auth/password-reset", kPublic,
-       Bind(h.auth, &AuthHandlers::RequestPasswordReset)},
-      {Method::kPost, "/api/auth/password-reset/confirm", kPublic,
-       Bind(h.auth, &AuthHandlers::ConfirmPasswordReset)},
-      {Method::kPost, "/api/auth/password", kUser, Bind(h.auth, &AuthHandlers::ChangePassword)},
-      {Method::kPost, "/api/auth/phone", kUser, Bind(h.auth, &AuthHandlers::ChangePhone)},
-      {Method::kPost, "/api/auth/phone/verify", kUser,
-       Bind(h.auth, &AuthHandlers::VerifyPhoneChange)},
-      {Method::kPost, "/api/auth/2fa", kUser, Bind(h.auth, &AuthHandlers::EnableTwoFactor)},
-      {Method::kDelete, "/api/auth/2fa", kUser, Bind(h.auth, &AuthHandlers::DisableTwoFactor)},
-
+      {
+          {Method::kGet, "/healthz", kPublic, Bind(h.ops, &OpsHandlers::Healthz)},
+          {Method::kGet, "/readyz", kPublic, Bind(h.ops, &OpsHandlers::Readyz)},
+          {Method::kGet, "/metrics", kPublic, Bind(h.ops, &OpsHandlers::Metrics)},
+          {Method::kGet, "/api/status", kPublic, Bind(h.ops, &OpsHandlers::Status)},
+      },
+      // Accounts (src/auth/): the routes that hash or verify a password.
+      Limited(
+          password_routes,
+          {
+              {Method::kPost, "/api/auth/register", kPublic, Bind(h.auth, &AuthHandlers::Register)},
+              {Method::kPost, "/api/auth/login", kPublic, Bind(h.auth, &AuthHandlers::Login)},
+              {Method::kPost, "/api/auth/password-reset/confirm", kPublic,
+               Bind(h.auth, &AuthHandlers::ConfirmPasswordReset)},
+              {Method::kPost, "/api/auth/password", kUser,
+               Bind(h.auth, &AuthHandlers::ChangePassword)},
+              {Method::kPost, "/api/auth/phone", kUser, Bind(h.auth, &AuthHandlers::ChangePhone)},
+              {Method::kPost, "/api/auth/2fa", kUser, Bind(h.auth, &AuthHandlers::EnableTwoFactor)},
+              {Method::kDelete, "/api/auth/2fa", kUser,
+               Bind(h.auth, &AuthHandlers::DisableTwoFactor)},
+          }),
+      // Accounts: the rest.
+      {
+          {Method::kPost, "/api/auth/verify-sms", kPublic, Bind(h.auth, &AuthHandlers::VerifySms)},
+          {Method::kPost, "/api/auth/resend-sms", kPublic, Bind(h.auth, &AuthHandlers::ResendSms)},
+          {Method::kPost, "/api/auth/login/verify", kPublic,
+           Bind(h.auth, &AuthHandlers::LoginVerify)},
+          {Method::kGet, "/api/auth/me", kUser, Bind(h.auth, &AuthHandlers::Me)},
+          {Method::kPost, "/api/auth/logout", kUser, Bind(h.auth, &AuthHandlers::Logout)},
+          {Method::kGet, "/api/auth/sessions", kUser, Bind(h.auth, &AuthHandlers::ListSessions)},
+          {Method::kDelete, "/api/auth/sessions", kUser,
+           Bind(h.auth, &AuthHandlers::RevokeOtherSessions)},
+          {Method::kDelete, "/api/auth/sessions/{id:int}", kUser,
+           Bind(h.auth, &AuthHandlers::RevokeSession)},
+          {Method::kGet, "/api/auth/audit", kUser, Bind(h.auth, &AuthHandlers::Audit)},
+          {Method::kPost, "/api/auth/password-reset", kPublic,
+           Bind(h.auth, &AuthHandlers::RequestPasswordReset)},
+          {Method::kPost, "/api/auth/phone/verify", kUser,
+           Bind(h.auth, &AuthHandlers::VerifyPhoneChange)},
+      },
       // Messaging (src/messaging/).
-      // MESSAGING ROUTES
-      {Method::kGet, "/api/messages/{id:int}", kUser,
-       Bind(h.messaging, &MessagingHandlers::GetMessage)},
-      {Method::kPost, "/api/webhooks/twilio/status", kWebhook,
-       Bind(h.messaging, &MessagingHandlers::TwilioStatus)},
-      {Method::kGet, "/api/dev/outbox", kPublic, Bind(h.messaging, &MessagingHandlers::DevOutbox)},
-  };
+      {
+          {Method::kGet, "/api/messages/{id:int}", kUser,
+           Bind(h.messaging, &MessagingHandlers::GetMessage)},
+          {Method::kPost, "/api/webhooks/twilio/status", kWebhook,
+           Bind(h.messaging, &MessagingHandlers::TwilioStatus)},
+          {Method::kGet, "/api/dev/outbox", kPublic,
+           Bind(h.messaging, &MessagingHandlers::DevOutbox)},
+      },
+  });
 }
 
 }  // namespace careops::app

@@ -65,6 +65,7 @@ struct Dispatcher::Pending {
   Target target;
   std::string route_label = "unmatched";
   const Route* route = nullptr;
+  ConcurrencyLimit* limit = nullptr;  // the slot this request holds, released in Finish
   PathParams params;
   SteadyTime started;
 };
@@ -93,6 +94,12 @@ void Dispatcher::Handle(Request request, Responder respond) {
     pending->route = match.route;
     pending->route_label = match.route->path;
     pending->params = std::move(match.params);
+    if (ConcurrencyLimit* limit = match.route->limit.get()) {
+      if (!limit->TryAcquire()) {
+        return Finish(*pending, ErrorResponse(Error::Unavailable(limit->busy_message(), 1)));
+      }
+      pending->limit = limit;
+    }
     const bool queued =
         pool_.TrySubmit([this, pending](db::Connection& conn) { RunRoute(*pending, conn); });
     if (!queued) {
@@ -155,6 +162,10 @@ void Dispatcher::RunRoute(Pending& pending, db::Connection& conn) const {
 }
 
 void Dispatcher::Finish(Pending& pending, Response response) const {
+  if (pending.limit != nullptr) {
+    pending.limit->Release();
+    pending.limit = nullptr;
+  }
   response.headers.Set("X-Request-Id", pending.request_id);
   response.headers.Set("Date", HttpDate(std::time(nullptr)));
   // Every answer from the web app (including a 304, which carries no Content-Type but whose

@@ -12,6 +12,7 @@
 // match (so "/api/workspaces/abc" is a 404, not a 400).
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -83,11 +84,36 @@ struct RequestContext {
 
 using Handler = std::function<Response(RequestContext&)>;
 
+// A budget of requests in flight shared by the routes that hold it. The dispatcher takes a
+// slot before a request enters the worker queue and answers 503 at once, on the io thread,
+// when none is free — so a flood on expensive routes (password hashing) can occupy at most
+// `max` workers and never queues ahead of everything else. Thread-safe.
+class ConcurrencyLimit {
+ public:
+  // `busy_message` is the 503's message when no slot is free.
+  explicit ConcurrencyLimit(int max, std::string busy_message = "server busy, retry shortly")
+      : max_(max), busy_message_(std::move(busy_message)) {}
+  bool TryAcquire() {
+    if (in_flight_.fetch_add(1) < max_) return true;
+    in_flight_.fetch_sub(1);
+    return false;
+  }
+  void Release() { in_flight_.fetch_sub(1); }
+  int in_flight() const { return in_flight_.load(); }
+  const std::string& busy_message() const { return busy_message_; }
+
+ private:
+  const int max_;
+  const std::string busy_message_;
+  std::atomic<int> in_flight_{0};
+};
+
 struct Route {
   Method method;
   std::string path;                  // template
   std::optional<AccessRule> access;  // required: no default
   Handler handler;
+  std::shared_ptr<ConcurrencyLimit> limit = nullptr;  // optional, may be shared by routes
 };
 
 // Checks one access level for a request. Returns an Error (401/403/404) to refuse.

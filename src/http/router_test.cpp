@@ -122,6 +122,19 @@ TEST(RouterTest, RefusesMalformedAndDuplicateTemplates) {
   EXPECT_THROW(MakeRouter({{Method::kHead, "/api/x", kPublic, Named("x")}}), std::invalid_argument);
 }
 
+TEST(ConcurrencyLimitTest, GrantsUpToMaxAndReleases) {
+  ConcurrencyLimit limit(2);
+  EXPECT_TRUE(limit.TryAcquire());
+  EXPECT_TRUE(limit.TryAcquire());
+  EXPECT_FALSE(limit.TryAcquire());
+  EXPECT_EQ(limit.in_flight(), 2);
+  limit.Release();
+  EXPECT_TRUE(limit.TryAcquire());
+  limit.Release();
+  limit.Release();
+  EXPECT_EQ(limit.in_flight(), 0);
+}
+
 TEST(RouterTest, RootPathMatches) {
   Router router = MakeRouter({{Method::kGet, "/", kPublic, Named("root")}});
   EXPECT_NE(router.Find(Method::kGet, "/").route, nullptr);

@@ -132,6 +132,37 @@ TEST(OpsTest, FullWorkerQueueAnswers503) {
   EXPECT_EQ(retry_after, "1");
 }
 
+// Routes sharing a ConcurrencyLimit (the password routes) are refused on the io thread once
+// their budget is used, without queueing for a worker; other routes keep being served.
+TEST(OpsTest, ConcurrencyLimitedRoutesShedAtOnceWhileOthersAreServed) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> entered{0};
+  auto limit = std::make_shared<http::ConcurrencyLimit>(1);
+  TestServerOptions options;
+  options.extra_routes.push_back({http::Method::kGet, "/api/test/expensive",
+                                  http::AccessRule{http::Access::kPublic},
+                                  [&](http::RequestContext&) {
+                                    ++entered;
+                                    released.wait();
+                                    return http::JsonResponse(200, {{"ok", true}});
+                                  },
+                                  limit});
+  TestServer server(std::move(options));
+  auto first =
+      std::async(std::launch::async, [&] { return Get(server.port(), "/api/test/expensive"); });
+  while (entered.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const ClientResponse refused = Get(server.port(), "/api/test/expensive");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.Header("retry-after"), "1");
+  EXPECT_EQ(Get(server.port(), "/healthz").status, 200);
+  EXPECT_EQ(entered.load(), 1);
+  release.set_value();
+  EXPECT_EQ(first.get().status, 200);
+  EXPECT_EQ(limit->in_flight(), 0);
+  EXPECT_EQ(Get(server.port(), "/api/test/expensive").status, 200);
+}
+
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
