@@ -23,6 +23,7 @@
 #include "http/worker_pool.hpp"
 #include "messaging/module.hpp"
 #include "ops/ops_handlers.hpp"
+#include "workspaces/module.hpp"
 
 namespace careops::app {
 namespace {
@@ -65,6 +66,7 @@ struct App::Impl {
   http::StaticFiles web_app;
   messaging::Module messaging;
   auth::Module auth;
+  workspaces::Module workspaces;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -79,12 +81,14 @@ struct App::Impl {
         web_app(LoadWebApp(config)),
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
+        workspaces(clock, auth.user_guard()),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers()}),
+        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
+                                               workspaces.handlers()}),
                           std::move(options.extra_routes)),
-               Guards(auth, messaging)),
+               Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two
@@ -111,11 +115,12 @@ struct App::Impl {
     messaging.Start();
   }
 
-  // One guard per access level (kMember arrives with workspaces).
-  static std::array<http::AccessGuard*, http::kAccessLevels> Guards(auth::Module& auth,
-                                                                    messaging::Module& messaging) {
+  // One guard per access level. The kMember guard runs the kUser guard itself.
+  static std::array<http::AccessGuard*, http::kAccessLevels> Guards(
+      auth::Module& auth, messaging::Module& messaging, workspaces::Module& workspaces) {
     std::array<http::AccessGuard*, http::kAccessLevels> guards{};
     guards[static_cast<std::size_t>(http::Access::kUser)] = &auth.user_guard();
+    guards[static_cast<std::size_t>(http::Access::kMember)] = &workspaces.member_guard();
     guards[static_cast<std::size_t>(http::Access::kWebhook)] = &messaging.webhook_guard();
     return guards;
   }
@@ -158,5 +163,6 @@ void App::Run() {
 void App::Shutdown() { impl_->server.Shutdown(); }
 std::uint16_t App::port() const { return impl_->server.port(); }
 const Config& App::config() const { return impl_->config; }
+const std::vector<http::Route>& App::routes() const { return impl_->router.routes(); }
 
 }  // namespace careops::app

@@ -36,6 +36,9 @@ class App {
   void Shutdown();
   std::uint16_t port() const;
   const Config& config() const;
+  // The route table as the router holds it (extra routes included). For tests that walk
+  // every route (tests/integration/isolation_test.cpp); valid while the App lives.
+  const std::vector<http::Route>& routes() const;
 
  private:
   struct Impl;

@@ -6,6 +6,7 @@
 #include "auth/auth_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
+#include "workspaces/workspace_handlers.hpp"
 
 namespace careops::app {
 namespace {
@@ -13,11 +14,15 @@ namespace {
 using http::Access;
 using http::AccessRule;
 using http::Method;
+using http::Permission;
 using http::RequestContext;
 
 constexpr AccessRule kPublic{Access::kPublic};
 constexpr AccessRule kUser{Access::kUser};
 constexpr AccessRule kWebhook{Access::kWebhook};
+// Members of the workspace in {id:int}: any active member, or the owner only.
+constexpr AccessRule kAnyMember{Access::kMember, Permission::kNone};
+constexpr AccessRule kOwner{Access::kMember, Permission::kOwner};
 
 // Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
 // requests in flight; beyond it they answer 503 at once without taking a worker, so a login
@@ -49,6 +54,7 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
+  using workspaces::WorkspaceHandlers;
   const auto password_routes = std::make_shared<http::ConcurrencyLimit>(
       kPasswordRoutesInFlight, "sign-in is busy, retry shortly");
   return Join({
@@ -101,6 +107,19 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.messaging, &MessagingHandlers::TwilioStatus)},
           {Method::kGet, "/api/dev/outbox", kPublic,
            Bind(h.messaging, &MessagingHandlers::DevOutbox)},
+      },
+      // Workspaces (src/workspaces/): membership and permission are checked by the kMember
+      // guard before the handler runs.
+      {
+          {Method::kPost, "/api/workspaces", kUser, Bind(h.workspaces, &WorkspaceHandlers::Create)},
+          {Method::kGet, "/api/workspaces", kUser,
+           Bind(h.workspaces, &WorkspaceHandlers::ListMine)},
+          {Method::kGet, "/api/workspaces/{id:int}", kAnyMember,
+           Bind(h.workspaces, &WorkspaceHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}", kOwner,
+           Bind(h.workspaces, &WorkspaceHandlers::Update)},
+          {Method::kGet, "/api/workspaces/{id:int}/members", kAnyMember,
+           Bind(h.workspaces, &WorkspaceHandlers::ListMembers)},
       },
   });
 }

@@ -17,6 +17,10 @@ namespace careops::auth {
 class AuthHandlers;
 }
 
+namespace careops::workspaces {
+class WorkspaceHandlers;
+}
+
 namespace careops::app {
 
 // The handler objects the routes call; all outlive the router.
@@ -24,6 +28,7 @@ struct Handlers {
   const ops::OpsHandlers& ops;
   const messaging::MessagingHandlers& messaging;
   const auth::AuthHandlers& auth;
+  const workspaces::WorkspaceHandlers& workspaces;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -1,0 +1,24 @@
+#include "workspaces/model.hpp"
+
+namespace careops::workspaces {
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::kOwner:
+      return "owner";
+    case Role::kManager:
+      return "manager";
+    case Role::kStaff:
+      return "staff";
+  }
+  return "staff";
+}
+
+std::optional<Role> ParseRole(std::string_view text) {
+  if (text == "owner") return Role::kOwner;
+  if (text == "manager") return Role::kManager;
+  if (text == "staff") return Role::kStaff;
+  return std::nullopt;
+}
+
+}  // namespace careops::workspaces

@@ -1,0 +1,152 @@
+#include "workspaces/workspace_service.hpp"
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "workspaces/workspace_repository.hpp"
+
+namespace careops::workspaces {
+namespace {
+
+constexpr std::size_t kMaxName = 120;
+constexpr std::size_t kMaxAddress = 300;
+constexpr std::size_t kMaxEmail = 254;
+constexpr std::size_t kMaxPhone = 32;
+
+std::string Trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+bool IsSlug(std::string_view s) {
+  return s.size() >= 3 && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
+bool IsRegion(std::string_view s) {
+  return s.size() == 2 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool IsPhoneText(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' ||
+           c == '.';
+  });
+}
+
+// Overwrites `w`'s fields with the present ones of `f` (trimmed where free text).
+void Apply(const WorkspaceFields& f, Workspace& w) {
+  if (f.name) w.name = Trim(*f.name);
+  if (f.slug) w.slug = *f.slug;
+  if (f.address) w.address = Trim(*f.address);
+  if (f.timezone) w.timezone = *f.timezone;
+  if (f.contact_email) w.contact_email = Trim(*f.contact_email);
+  if (f.contact_phone) w.contact_phone = Trim(*f.contact_phone);
+  if (f.default_region) w.default_region = *f.default_region;
+}
+
+Status Validate(const Workspace& w) {
+  if (w.name.empty() || w.name.size() > kMaxName) {
+    return Error::InvalidArgument("name must be 1 to 120 characters", "name");
+  }
+  if (!IsSlug(w.slug)) {
+    return Error::InvalidArgument("slug must be 3 to 40 of a-z, 0-9 and -", "slug");
+  }
+  if (!IsTimeZone(w.timezone)) {
+    return Error::InvalidArgument("timezone must be an IANA time zone such as Europe/Berlin",
+                                  "timezone");
+  }
+  if (!IsRegion(w.default_region)) {
+    return Error::InvalidArgument("default_region must be two upper-case letters such as US",
+                                  "default_region");
+  }
+  if (w.address.size() > kMaxAddress) {
+    return Error::InvalidArgument("address is too long", "address");
+  }
+  if (w.contact_email.size() > kMaxEmail ||
+      (!w.contact_email.empty() && w.contact_email.find('@') == std::string::npos)) {
+    return Error::InvalidArgument("contact_email is not an email address", "contact_email");
+  }
+  if (w.contact_phone.size() > kMaxPhone || !IsPhoneText(w.contact_phone)) {
+    return Error::InvalidArgument("contact_phone is not a phone number", "contact_phone");
+  }
+  return Ok();
+}
+
+}  // namespace
+
+bool IsTimeZone(std::string_view name) {
+  if (name.empty()) return false;
+  try {
+    return date::locate_zone(name) != nullptr;
+  } catch (const std::exception&) {  // unknown zone
+    return false;
+  }
+}
+
+Result<Workspace> WorkspaceService::Create(db::Connection& conn, std::int64_t owner_id,
+                                           const WorkspaceFields& fields) const {
+  if (!fields.name) return Error::InvalidArgument("name is required", "name");
+  if (!fields.slug) return Error::InvalidArgument("slug is required", "slug");
+  Workspace w;
+  w.timezone = "UTC";
+  w.default_region = "US";
+  Apply(fields, w);
+  if (Status valid = Validate(w); !valid.ok()) return std::move(valid).error();
+
+  const Millis now = clock_.NowMillis();
+  db::Transaction tx(conn);
+  WorkspaceRepository repo(conn);
+  auto id = repo.Insert(w, now);
+  if (!id.ok()) return std::move(id).error();
+  repo.AddMember(*id, owner_id, Role::kOwner, Permissions::All(), now);
+  tx.Commit();
+  return repo.FindById(*id).value();
+}
+
+std::vector<MyWorkspace> WorkspaceService::ListMine(db::Connection& conn,
+                                                    std::int64_t user_id) const {
+  return WorkspaceRepository(conn).ListForUser(user_id);
+}
+
+Result<Workspace> WorkspaceService::Get(db::Connection& conn, std::int64_t id) const {
+  auto w = WorkspaceRepository(conn).FindById(id);
+  if (!w) return Error::NotFound("no such workspace");
+  return std::move(*w);
+}
+
+Result<Workspace> WorkspaceService::Update(db::Connection& conn, std::int64_t id,
+                                           const WorkspaceFields& fields) const {
+  WorkspaceRepository repo(conn);
+  auto w = repo.FindById(id);
+  if (!w) return Error::NotFound("no such workspace");
+  Apply(fields, *w);
+  if (Status valid = Validate(*w); !valid.ok()) return std::move(valid).error();
+  if (Status saved = repo.Update(*w, clock_.NowMillis()); !saved.ok()) {
+    return std::move(saved).error();
+  }
+  return repo.FindById(id).value();
+}
+
+std::vector<Member> WorkspaceService::Members(db::Connection& conn,
+                                              std::int64_t workspace_id) const {
+  return WorkspaceRepository(conn).ListMembers(workspace_id);
+}
+
+std::optional<Member> WorkspaceService::ActiveMembership(db::Connection& conn,
+                                                         std::int64_t workspace_id,
+                                                         std::int64_t user_id) const {
+  auto member = WorkspaceRepository(conn).FindMember(workspace_id, user_id);
+  if (!member || !member->active) return std::nullopt;
+  return member;
+}
+
+}  // namespace careops::workspaces

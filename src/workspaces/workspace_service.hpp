@@ -1,0 +1,56 @@
+#pragma once
+// The rules of workspaces (PRODUCT.md W1, W3): creating one (the creator becomes its owner
+// with every permission), listing the caller's, reading and updating. Knows nothing of HTTP;
+// access (membership, owner-only) is checked by the router's MemberGuard before these run.
+// Thread-safe (stateless; uses the caller's connection).
+//
+// Validation (InvalidArgument naming the field unless noted): name trimmed, 1..120 bytes;
+// slug [a-z0-9-]{3,40}, unique (Conflict, field "slug"); timezone an IANA zone ("UTC" when
+// absent on create); default_region two upper-case letters ("US" when absent on create);
+// address (<= 300), contact_email (<= 254, contains '@' when not empty) and contact_phone
+// (<= 32, digits, spaces and "+-()." only) are trimmed and may be empty.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/error.hpp"
+#include "workspaces/model.hpp"
+
+namespace careops {
+class Clock;
+}
+namespace careops::db {
+class Connection;
+}
+
+namespace careops::workspaces {
+
+class WorkspaceService {
+ public:
+  explicit WorkspaceService(const Clock& clock) : clock_(clock) {}
+
+  // Creates the workspace and makes `owner_id` its owner, in one transaction.
+  Result<Workspace> Create(db::Connection& conn, std::int64_t owner_id,
+                           const WorkspaceFields& fields) const;
+  // The workspaces where `user_id` is an active member, with the role held.
+  std::vector<MyWorkspace> ListMine(db::Connection& conn, std::int64_t user_id) const;
+  // NotFound when there is no such workspace.
+  Result<Workspace> Get(db::Connection& conn, std::int64_t id) const;
+  // Applies the present fields; the result is validated as a whole.
+  Result<Workspace> Update(db::Connection& conn, std::int64_t id,
+                           const WorkspaceFields& fields) const;
+  std::vector<Member> Members(db::Connection& conn, std::int64_t workspace_id) const;
+  // `user_id`'s membership of `workspace_id` when it exists and is active, else nullopt (a
+  // missing workspace and a non-member look the same).
+  std::optional<Member> ActiveMembership(db::Connection& conn, std::int64_t workspace_id,
+                                         std::int64_t user_id) const;
+
+ private:
+  const Clock& clock_;
+};
+
+// Whether the IANA time zone database knows `name` ("Europe/Berlin"). Thread-safe.
+bool IsTimeZone(std::string_view name);
+
+}  // namespace careops::workspaces

@@ -1,0 +1,90 @@
+// Workspace isolation, walked over the real route table (App::routes()): every Access::kMember
+// route refuses a user of another workspace with 403/404 and none of the workspace's data, and
+// refuses a member lacking the route's declared permission with 403. A new route is covered
+// as soon as it is in src/app/routes.cpp; nothing here names a route.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/workspace_fixture.hpp"
+
+namespace careops::testing {
+namespace {
+
+constexpr const char* kSecretName = "Ann Secret Clinic 7f3a";
+
+class IsolationTest : public WorkspaceHttpTest {
+ protected:
+  // The member routes of the running server.
+  std::vector<const http::Route*> MemberRoutes() {
+    std::vector<const http::Route*> out;
+    for (const http::Route& r : server_->app().routes()) {
+      if (r.access && r.access->level == http::Access::kMember) out.push_back(&r);
+    }
+    return out;
+  }
+  // The route's template with {id:int} = `workspace_id`, other {x:int} = 1, other {x} = "x".
+  static std::string Concrete(const std::string& path, std::int64_t workspace_id) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < path.size()) {
+      const std::size_t open = path.find('{', at);
+      if (open == std::string::npos) {
+        out += path.substr(at);
+        break;
+      }
+      const std::size_t close = path.find('}', open);
+      const std::string param = path.substr(open + 1, close - open - 1);
+      out += path.substr(at, open - at);
+      if (param == "id:int") {
+        out += std::to_string(workspace_id);
+      } else {
+        out += param.ends_with(":int") ? "1" : "x";
+      }
+      at = close + 1;
+    }
+    return out;
+  }
+  ClientResponse CallRoute(const http::Route& r, const std::string& token, std::int64_t id) {
+    const std::string method = http::MethodName(r.method);
+    const bool has_body = r.method != http::Method::kGet && r.method != http::Method::kHead &&
+                          r.method != http::Method::kDelete;
+    return As(token, method, Concrete(r.path, id), has_body ? "{}" : "");
+  }
+};
+
+TEST_F(IsolationTest, TheTableHasMemberRoutes) {
+  EXPECT_GE(MemberRoutes().size(), 3u) << "the walk below would prove nothing";
+}
+
+TEST_F(IsolationTest, AUserOfAnotherWorkspaceGetsNothing) {
+  const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
+  CreateWorkspace(bob_, "Bob's Own", "bob-own");  // Bob is somebody's member, just not Ann's
+  for (const http::Route* r : MemberRoutes()) {
+    SCOPED_TRACE(std::string(http::MethodName(r->method)) + " " + r->path);
+    auto response = CallRoute(*r, bob_, ann_ws);
+    EXPECT_TRUE(response.status == 404 || response.status == 403) << response.status;
+    EXPECT_EQ(response.body.find(kSecretName), std::string::npos) << response.body;
+    EXPECT_EQ(response.body.find("ann-secret"), std::string::npos) << response.body;
+    EXPECT_EQ(response.body.find(kAnnEmail), std::string::npos) << response.body;
+  }
+  EXPECT_EQ(As(ann_, "GET", "/api/workspaces/" + std::to_string(ann_ws)).Json()["name"],
+            kSecretName)
+      << "Ann's workspace is unchanged";
+}
+
+TEST_F(IsolationTest, AMemberWithoutTheDeclaredPermissionGets403) {
+  const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
+  AddBareStaff(ann_ws, kBobEmail);
+  for (const http::Route* r : MemberRoutes()) {
+    if (r->access->permission == http::Permission::kNone) continue;
+    SCOPED_TRACE(std::string(http::MethodName(r->method)) + " " + r->path);
+    auto response = CallRoute(*r, bob_, ann_ws);
+    EXPECT_EQ(response.status, 403) << response.body;
+  }
+}
+
+}  // namespace
+}  // namespace careops::testing
