@@ -120,6 +120,10 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.workspaces, &WorkspaceHandlers::Update)},
           {Method::kGet, "/api/workspaces/{id:int}/members", kAnyMember,
            Bind(h.workspaces, &WorkspaceHandlers::ListMembers)},
+          {Method::kPatch, "/api/workspaces/{id:int}/members/{member_id:int}", kOwner,
+           Bind(h.workspaces, &WorkspaceHandlers::UpdateMember)},
+          {Method::kDelete, "/api/workspaces/{id:int}/members/{member_id:int}", kOwner,
+           Bind(h.workspaces, &WorkspaceHandlers::RemoveMember)},
       },
   });
 }

@@ -21,4 +21,15 @@ std::optional<Role> ParseRole(std::string_view text) {
   return std::nullopt;
 }
 
+Permissions DefaultPermissions(Role role) {
+  switch (role) {
+    case Role::kOwner:
+    case Role::kManager:
+      return Permissions::All();
+    case Role::kStaff:
+      return {true, true, false, false};
+  }
+  return {};
+}
+
 }  // namespace careops::workspaces

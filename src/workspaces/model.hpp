@@ -48,7 +48,13 @@ struct Permissions {
   bool forms = false;
   bool inventory = false;
   static Permissions All() { return {true, true, true, true}; }
+  bool operator==(const Permissions&) const = default;
 };
+
+// The flags a role starts with (and is reset to when the role changes without explicit
+// flags): owner = all four; manager = inbox, bookings, forms, inventory (all four, but unlike
+// an owner never owner-only routes); staff = inbox, bookings.
+Permissions DefaultPermissions(Role role);
 
 struct Member {
   std::int64_t workspace_id = 0;
@@ -61,6 +67,27 @@ struct Member {
   std::string email;
   std::string full_name;
 };
+
+// An owner's edit of one member (PATCH .../members/{member_id}); absent fields stay as they
+// are. A changed role without any flag resets the flags to DefaultPermissions(role); present
+// flags are then applied on top. An owner always holds every flag.
+struct MemberChange {
+  std::optional<Role> role;
+  std::optional<bool> inbox;
+  std::optional<bool> bookings;
+  std::optional<bool> forms;
+  std::optional<bool> inventory;
+  std::optional<bool> active;  // true = "active", false = "suspended"
+};
+
+// Audit event types of member management, recorded for the acting owner with
+// "workspace=<id> member=<user id> ..." as the detail.
+namespace audit {
+inline constexpr const char* kRoleChanged = "role_changed";  // role or permission flags
+inline constexpr const char* kMemberSuspended = "member_suspended";
+inline constexpr const char* kMemberReactivated = "member_reactivated";
+inline constexpr const char* kMemberRemoved = "member_removed";
+}  // namespace audit
 
 // A workspace as one of the caller's own, with the caller's role in it.
 struct MyWorkspace {

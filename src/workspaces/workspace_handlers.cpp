@@ -1,5 +1,6 @@
 #include "workspaces/workspace_handlers.hpp"
 
+#include "auth/auth_json.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
 #include "workspaces/workspace_service.hpp"
@@ -62,6 +63,48 @@ Result<WorkspaceFields> ReadFields(const RequestContext& ctx) {
   return f;
 }
 
+// Reads {role?, permissions?: {inbox?, bookings?, forms?, inventory?}, status?}; 400 naming
+// the field for a wrong type or an unknown role or status.
+Result<MemberChange> ReadMemberChange(const RequestContext& ctx) {
+  auto body = http::ParseJsonObject(ctx.request);
+  if (!body.ok()) return std::move(body).error();
+  MemberChange change;
+  auto role = http::OptionalString(*body, "role");
+  if (!role.ok()) return std::move(role).error();
+  if (*role) {
+    change.role = ParseRole(**role);
+    if (!change.role) {
+      return Error::InvalidArgument("role must be owner, manager or staff", "role");
+    }
+  }
+  if (auto it = body->find("permissions"); it != body->end() && !it->is_null()) {
+    if (!it->is_object()) {
+      return Error::InvalidArgument("permissions must be an object", "permissions");
+    }
+    const std::pair<const char*, std::optional<bool>*> flags[] = {{"inbox", &change.inbox},
+                                                                  {"bookings", &change.bookings},
+                                                                  {"forms", &change.forms},
+                                                                  {"inventory", &change.inventory}};
+    for (const auto& [name, out] : flags) {
+      auto value = http::OptionalBool(*it, name);
+      if (!value.ok()) return std::move(value).error();
+      *out = *value;
+    }
+  }
+  auto status = http::OptionalString(*body, "status");
+  if (!status.ok()) return std::move(status).error();
+  if (*status) {
+    if (**status == "active") {
+      change.active = true;
+    } else if (**status == "suspended") {
+      change.active = false;
+    } else {
+      return Error::InvalidArgument("status must be active or suspended", "status");
+    }
+  }
+  return change;
+}
+
 }  // namespace
 
 Response WorkspaceHandlers::Create(RequestContext& ctx) const {
@@ -100,6 +143,22 @@ Response WorkspaceHandlers::ListMembers(RequestContext& ctx) const {
   Json list = Json::array();
   for (const Member& m : service_.Members(ctx.db, ctx.workspace_id)) list.push_back(MemberJson(m));
   return JsonResponse(200, {{"members", std::move(list)}});
+}
+
+Response WorkspaceHandlers::UpdateMember(RequestContext& ctx) const {
+  auto change = ReadMemberChange(ctx);
+  if (!change.ok()) return ErrorResponse(change.error());
+  auto member = service_.UpdateMember(ctx.db, ctx.workspace_id, ctx.user_id,
+                                      ctx.params.Int("member_id"), *change, auth::ClientOf(ctx).ip);
+  if (!member.ok()) return ErrorResponse(member.error());
+  return JsonResponse(200, MemberJson(*member));
+}
+
+Response WorkspaceHandlers::RemoveMember(RequestContext& ctx) const {
+  Status removed = service_.RemoveMember(ctx.db, ctx.workspace_id, ctx.user_id,
+                                         ctx.params.Int("member_id"), auth::ClientOf(ctx).ip);
+  if (!removed.ok()) return ErrorResponse(removed.error());
+  return auth::NoContent();
 }
 
 }  // namespace careops::workspaces

@@ -21,6 +21,9 @@ class WorkspaceHandlers {
   http::Response Get(http::RequestContext& ctx) const;
   http::Response Update(http::RequestContext& ctx) const;
   http::Response ListMembers(http::RequestContext& ctx) const;
+  // Owner only; {member_id:int} is the member's user id.
+  http::Response UpdateMember(http::RequestContext& ctx) const;
+  http::Response RemoveMember(http::RequestContext& ctx) const;
 
  private:
   const WorkspaceService& service_;

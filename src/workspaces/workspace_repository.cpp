@@ -103,6 +103,29 @@ std::optional<Member> WorkspaceRepository::FindMember(std::int64_t workspace_id,
   return MemberFromRow(*row);
 }
 
+void WorkspaceRepository::UpdateMember(const Member& m) {
+  conn_.Execute(
+      "UPDATE workspace_members SET role = ?, perm_inbox = ?, perm_bookings = ?, perm_forms = ?, "
+      "perm_inventory = ?, status = ? WHERE workspace_id = ? AND user_id = ?",
+      {std::string(RoleName(m.role)), Flag(m.permissions.inbox), Flag(m.permissions.bookings),
+       Flag(m.permissions.forms), Flag(m.permissions.inventory),
+       std::string(m.active ? "active" : "suspended"), m.workspace_id, m.user_id});
+}
+
+void WorkspaceRepository::RemoveMember(std::int64_t workspace_id, std::int64_t user_id) {
+  conn_.Execute("DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?",
+                {workspace_id, user_id});
+}
+
+std::int64_t WorkspaceRepository::CountActiveOwners(std::int64_t workspace_id) {
+  return conn_
+      .QueryOne(
+          "SELECT COUNT(*) FROM workspace_members WHERE workspace_id = ? AND role = 'owner' AND "
+          "status = 'active'",
+          {workspace_id})
+      ->Int(0);
+}
+
 std::vector<Member> WorkspaceRepository::ListMembers(std::int64_t workspace_id) {
   static const std::string sql = "SELECT " + std::string(kMemberColumns) +
                                  " FROM workspace_members m JOIN users u ON u.id = m.user_id "

@@ -30,6 +30,12 @@ class WorkspaceRepository {
                  const Permissions& permissions, Millis now);
   // The membership whatever its status; nullopt when there is none.
   std::optional<Member> FindMember(std::int64_t workspace_id, std::int64_t user_id);
+  // Writes m.role, m.permissions and m.active of the membership (m.workspace_id, m.user_id).
+  void UpdateMember(const Member& m);
+  // Deletes the membership; a missing one is not an error.
+  void RemoveMember(std::int64_t workspace_id, std::int64_t user_id);
+  // How many active owners `workspace_id` has.
+  std::int64_t CountActiveOwners(std::int64_t workspace_id);
   // Oldest first, with the users' email and name.
   std::vector<Member> ListMembers(std::int64_t workspace_id);
   // The workspaces where `user_id` is an active member, oldest first.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "auth/audit_repository.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "workspaces/workspace_repository.hpp"
@@ -81,6 +82,42 @@ Status Validate(const Workspace& w) {
   return Ok();
 }
 
+Error NoSuchMember() { return Error::NotFound("no such member"); }
+Error NeedsAnOwner() { return Error::Conflict("a workspace needs an owner"); }
+
+bool IsActiveOwner(const Member& m) { return m.active && m.role == Role::kOwner; }
+
+std::string FlagList(const Permissions& p) {
+  std::string out;
+  const std::pair<bool, const char*> flags[] = {
+      {p.inbox, "inbox"}, {p.bookings, "bookings"}, {p.forms, "forms"}, {p.inventory, "inventory"}};
+  for (const auto& [on, name] : flags) {
+    if (!on) continue;
+    if (!out.empty()) out += ',';
+    out += name;
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string Subject(std::int64_t workspace_id, std::int64_t member_id) {
+  return "workspace=" + std::to_string(workspace_id) + " member=" + std::to_string(member_id);
+}
+
+// `m` with `change` applied (the rules of MemberChange).
+Member Applied(Member m, const MemberChange& change) {
+  if (change.role && *change.role != m.role) {
+    m.role = *change.role;
+    m.permissions = DefaultPermissions(m.role);
+  }
+  if (change.inbox) m.permissions.inbox = *change.inbox;
+  if (change.bookings) m.permissions.bookings = *change.bookings;
+  if (change.forms) m.permissions.forms = *change.forms;
+  if (change.inventory) m.permissions.inventory = *change.inventory;
+  if (m.role == Role::kOwner) m.permissions = Permissions::All();
+  if (change.active) m.active = *change.active;
+  return m;
+}
+
 }  // namespace
 
 bool IsTimeZone(std::string_view name) {
@@ -147,6 +184,58 @@ std::optional<Member> WorkspaceService::ActiveMembership(db::Connection& conn,
   auto member = WorkspaceRepository(conn).FindMember(workspace_id, user_id);
   if (!member || !member->active) return std::nullopt;
   return member;
+}
+
+Result<Member> WorkspaceService::UpdateMember(db::Connection& conn, std::int64_t workspace_id,
+                                              std::int64_t actor_id, std::int64_t member_id,
+                                              const MemberChange& change,
+                                              std::string_view ip) const {
+  const Millis now = clock_.NowMillis();
+  db::Transaction tx(conn);
+  WorkspaceRepository repo(conn);
+  auto before = repo.FindMember(workspace_id, member_id);
+  if (!before) return NoSuchMember();
+  const Member after = Applied(*before, change);
+  if (IsActiveOwner(*before) && !IsActiveOwner(after) &&
+      repo.CountActiveOwners(workspace_id) <= 1) {
+    return NeedsAnOwner();
+  }
+  const bool role_changed = after.role != before->role || after.permissions != before->permissions;
+  const bool status_changed = after.active != before->active;
+  if (!role_changed && !status_changed) return std::move(*before);
+
+  repo.UpdateMember(after);
+  auth::AuditRepository audit_log(conn);
+  const std::string subject = Subject(workspace_id, member_id);
+  if (role_changed) {
+    audit_log.Record(actor_id, audit::kRoleChanged, ip,
+                     subject + " role=" + RoleName(before->role) + "->" + RoleName(after.role) +
+                         " permissions=" + FlagList(after.permissions),
+                     now);
+  }
+  if (status_changed) {
+    audit_log.Record(actor_id, after.active ? audit::kMemberReactivated : audit::kMemberSuspended,
+                     ip, subject, now);
+  }
+  tx.Commit();
+  return repo.FindMember(workspace_id, member_id).value();
+}
+
+Status WorkspaceService::RemoveMember(db::Connection& conn, std::int64_t workspace_id,
+                                      std::int64_t actor_id, std::int64_t member_id,
+                                      std::string_view ip) const {
+  const Millis now = clock_.NowMillis();
+  db::Transaction tx(conn);
+  WorkspaceRepository repo(conn);
+  auto member = repo.FindMember(workspace_id, member_id);
+  if (!member) return NoSuchMember();
+  if (IsActiveOwner(*member) && repo.CountActiveOwners(workspace_id) <= 1) return NeedsAnOwner();
+  repo.RemoveMember(workspace_id, member_id);
+  auth::AuditRepository(conn).Record(
+      actor_id, audit::kMemberRemoved, ip,
+      Subject(workspace_id, member_id) + " role=" + RoleName(member->role), now);
+  tx.Commit();
+  return Ok();
 }
 
 }  // namespace careops::workspaces

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -45,6 +46,22 @@ class WorkspaceService {
   // missing workspace and a non-member look the same).
   std::optional<Member> ActiveMembership(db::Connection& conn, std::int64_t workspace_id,
                                          std::int64_t user_id) const;
+
+  // Member management by an owner (`actor_id`; the guard has checked that). `member_id` is the
+  // member's user id. Each applies the change and records audit events (see model.hpp) for
+  // the actor with `ip`, in one transaction. NotFound when `member_id` is not a member of
+  // `workspace_id` (whatever its status); Conflict "a workspace needs an owner" when the
+  // change would leave the workspace without an active owner (demoting, suspending or
+  // removing its last active owner, the actor included).
+  //
+  // Applies `change` (see MemberChange) and returns the member as it now is. A change that
+  // changes nothing records nothing.
+  Result<Member> UpdateMember(db::Connection& conn, std::int64_t workspace_id,
+                              std::int64_t actor_id, std::int64_t member_id,
+                              const MemberChange& change, std::string_view ip) const;
+  // Deletes the membership; the user's next request to the workspace gets 404.
+  Status RemoveMember(db::Connection& conn, std::int64_t workspace_id, std::int64_t actor_id,
+                      std::int64_t member_id, std::string_view ip) const;
 
  private:
   const Clock& clock_;

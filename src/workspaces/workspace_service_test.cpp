@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "auth/audit_repository.hpp"
 #include "auth/model.hpp"
 #include "auth/user_repository.hpp"
 #include "db/database.hpp"
@@ -14,6 +15,7 @@
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 #include "workspaces/member_guard.hpp"
+#include "workspaces/workspace_repository.hpp"
 
 namespace careops::workspaces {
 namespace {
@@ -177,6 +179,120 @@ TEST_F(WorkspaceServiceTest, MembersListsTheOwnerWithNameAndEmail) {
   ASSERT_EQ(members.size(), 1u);
   EXPECT_EQ(members[0].email, "ann@example.com");
   EXPECT_EQ(members[0].role, Role::kOwner);
+}
+
+class MemberManagementTest : public WorkspaceServiceTest {
+ protected:
+  MemberManagementTest() {
+    ws_ = service_.Create(*conn_, ann_, Fields()).value().id;
+    WorkspaceRepository(*conn_).AddMember(ws_, bob_, Role::kStaff, Permissions{}, 0);
+  }
+  Result<Member> Change(std::int64_t member, const MemberChange& change) const {
+    return service_.UpdateMember(*conn_, ws_, ann_, member, change, "10.0.0.1");
+  }
+  std::vector<auth::AuditEvent> AnnAudit() const {
+    return auth::AuditRepository(*conn_).ListForUser(ann_, 100);
+  }
+  std::int64_t ws_ = 0;
+};
+
+TEST(RoleDefaultsTest, OwnerAllManagerAllFlagsStaffInboxAndBookings) {
+  EXPECT_EQ(DefaultPermissions(Role::kOwner), Permissions::All());
+  EXPECT_EQ(DefaultPermissions(Role::kManager), (Permissions{true, true, true, true}));
+  EXPECT_EQ(DefaultPermissions(Role::kStaff), (Permissions{true, true, false, false}));
+}
+
+TEST_F(MemberManagementTest, RoleChangeWithoutFlagsAppliesTheRoleDefaultsAndIsAudited) {
+  MemberChange change;
+  change.role = Role::kManager;
+  auto m = Change(bob_, change);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->role, Role::kManager);
+  EXPECT_EQ(m->permissions, DefaultPermissions(Role::kManager));
+  EXPECT_EQ(m->email, "bob@example.com");
+  auto events = AnnAudit();
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].type, "role_changed");
+  EXPECT_NE(events[0].detail.find("workspace=" + std::to_string(ws_)), std::string::npos);
+  EXPECT_NE(events[0].detail.find("member=" + std::to_string(bob_)), std::string::npos);
+
+  change.role = Role::kStaff;
+  EXPECT_EQ(Change(bob_, change)->permissions, DefaultPermissions(Role::kStaff));
+}
+
+TEST_F(MemberManagementTest, ExplicitFlagsApplyOnTopOfTheRole) {
+  MemberChange change;
+  change.role = Role::kStaff;  // Bob is staff already: his flags are kept, not reset
+  change.inventory = true;
+  auto m = Change(bob_, change);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->permissions, (Permissions{false, false, false, true}));
+
+  MemberChange promote;
+  promote.role = Role::kManager;
+  promote.forms = false;
+  EXPECT_EQ(Change(bob_, promote)->permissions, (Permissions{true, true, false, true}));
+
+  const auto before = AnnAudit().size();
+  EXPECT_TRUE(Change(bob_, promote).ok());
+  EXPECT_EQ(AnnAudit().size(), before) << "a change that changes nothing records nothing";
+}
+
+TEST_F(MemberManagementTest, SuspendReactivateAndRemove) {
+  MemberChange suspend;
+  suspend.active = false;
+  ASSERT_FALSE(Change(bob_, suspend)->active);
+  EXPECT_FALSE(service_.ActiveMembership(*conn_, ws_, bob_).has_value());
+  EXPECT_EQ(AnnAudit()[0].type, "member_suspended");
+
+  MemberChange reactivate;
+  reactivate.active = true;
+  ASSERT_TRUE(Change(bob_, reactivate)->active);
+  EXPECT_TRUE(service_.ActiveMembership(*conn_, ws_, bob_).has_value());
+  EXPECT_EQ(AnnAudit()[0].type, "member_reactivated");
+
+  ASSERT_TRUE(service_.RemoveMember(*conn_, ws_, ann_, bob_, "10.0.0.1").ok());
+  EXPECT_FALSE(service_.ActiveMembership(*conn_, ws_, bob_).has_value());
+  EXPECT_EQ(AnnAudit()[0].type, "member_removed");
+  EXPECT_EQ(service_.RemoveMember(*conn_, ws_, ann_, bob_, "").error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(MemberManagementTest, TheLastActiveOwnerCannotBeDemotedSuspendedOrRemoved) {
+  const auto before = AnnAudit().size();
+  MemberChange demote;
+  demote.role = Role::kManager;
+  MemberChange suspend;
+  suspend.active = false;
+  for (const MemberChange& c : {demote, suspend}) {
+    auto refused = Change(ann_, c);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(refused.error().message, "a workspace needs an owner");
+  }
+  EXPECT_EQ(service_.RemoveMember(*conn_, ws_, ann_, ann_, "").error().code, ErrorCode::kConflict);
+  EXPECT_EQ(service_.ActiveMembership(*conn_, ws_, ann_)->role, Role::kOwner);
+  EXPECT_EQ(AnnAudit().size(), before) << "nothing recorded for refused changes";
+
+  MemberChange promote;
+  promote.role = Role::kOwner;
+  EXPECT_EQ(Change(bob_, promote)->permissions, Permissions::All());
+  auto demoted = Change(ann_, demote);
+  ASSERT_TRUE(demoted.ok()) << "with a second owner the first may step down";
+  EXPECT_EQ(demoted->permissions, DefaultPermissions(Role::kManager));
+}
+
+TEST_F(MemberManagementTest, MembersOfOtherWorkspacesAndUnknownIdsAre404) {
+  auto other = service_.Create(*conn_, bob_, Fields("bob-clinic"));
+  ASSERT_TRUE(other.ok());
+  const std::int64_t carl = AddUser("carl@example.com");
+  WorkspaceRepository(*conn_).AddMember(other->id, carl, Role::kStaff, Permissions{}, 0);
+  MemberChange suspend;
+  suspend.active = false;
+  for (std::int64_t id : {carl, std::int64_t{9999}}) {
+    EXPECT_EQ(Change(id, suspend).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(service_.RemoveMember(*conn_, ws_, ann_, id, "").error().code, ErrorCode::kNotFound);
+  }
+  EXPECT_TRUE(service_.ActiveMembership(*conn_, other->id, carl).has_value());
 }
 
 TEST(MemberPermissionsTest, OwnersHoldAllStaffOnlyTheirFlags) {
