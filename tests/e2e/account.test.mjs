@@ -2,44 +2,22 @@
 // register with a phone, read the code on /dev/outbox, verify, sign out, sign in again.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, watchForProblems } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { test } from 'node:test';
+import { watchForProblems } from './support/browser.mjs';
+import { useServerAndBrowser, withContext } from './support/suite.mjs';
 
 const kPhone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const kPassword = 'correct horse battery staple';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+const suite = useServerAndBrowser();
 
 /** Runs `body(context)` in a fresh 360 px wide browser context, closed afterwards. */
-async function withPhoneContext(body) {
-  const context = await browser.newContext(kPhone);
-  context.setDefaultTimeout(10_000);
-  try {
-    await body(context);
-  } finally {
-    await context.close();
-  }
-}
+const withPhoneContext = (body) => withContext(suite.browser, kPhone, body);
 
 async function openPage(context, path) {
   const page = await context.newPage();
   const problems = await watchForProblems(page);
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${suite.server.url}${path}`);
   assert.equal(response.status(), 200, `GET ${path}`);
   return { page, problems };
 }
@@ -116,7 +94,7 @@ test('a new user registers with a phone, verifies it from /dev/outbox, signs out
 
     await page.getByLabel('6-digit code').fill(code);
     await page.getByRole('button', { name: 'Verify and continue' }).click();
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     assert.equal(await page.getByTestId('profile-phone').getByText('+14155552671').count(), 1);
     assert.equal((await page.getByTestId('phone-status').textContent()).trim(), 'Verified');
@@ -126,18 +104,18 @@ test('a new user registers with a phone, verifies it from /dev/outbox, signs out
     await assertFits(page, 'the account page');
 
     await nav(page).getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${server.url}/login`);
+    await page.waitForURL(`${suite.server.url}/login`);
     await page.getByText('You are signed out.').waitFor();
     await nav(page).getByRole('link', { name: 'Sign in' }).waitFor();
     assert.equal(await nav(page).getByTestId('nav-user').count(), 0);
 
     // Signed out, the account page sends the visitor to sign in, carrying the path only.
-    await page.goto(`${server.url}/account`);
-    await page.waitForURL(`${server.url}/login?next=%2Faccount`);
+    await page.goto(`${suite.server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/login?next=%2Faccount`);
     await assertFits(page, 'the sign-in form');
 
     await signIn(page, email);
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     assert.equal((await page.getByTestId('phone-status').textContent()).trim(), 'Verified');
     assert.equal((await nav(page).getByTestId('nav-user').textContent()).trim(), 'Ann Lee');
 
@@ -162,7 +140,7 @@ test('mistakes are explained next to the field that caused them', async () => {
     );
     await assertFits(page, 'the registration form with an error');
 
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.server.url}/login`);
     await signIn(page, 'nobody@example.com', 'not the password');
     assert.match(await page.getByTestId('error-password').textContent(), /Wrong email or password/);
     await page.getByRole('link', { name: 'Forgot your password?' }).waitFor();

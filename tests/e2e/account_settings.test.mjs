@@ -7,14 +7,11 @@
 // wait once for that cooldown, after the test that needs none.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, watchForProblems } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { test } from 'node:test';
+import { watchForProblems } from './support/browser.mjs';
+import { useServerAndBrowser, withContext } from './support/suite.mjs';
 
 const kPassword = 'correct horse battery staple';
-
-let server;
-let browser;
 
 const kUsers = {
   cy: { email: 'cy.diaz@example.com', name: 'Cy Diaz', phone: '(415) 555-2673' },
@@ -25,9 +22,7 @@ const kUsers = {
 /** When the last sign-up code went out; no user gets another code for 30 s after. */
 let codesSentAt = 0;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const suite = useServerAndBrowser(async () => {
   for (const user of Object.values(kUsers)) {
     user.e164 = (await createVerifiedUser(user.email, user.name, user.phone)).phone_number;
   }
@@ -40,18 +35,11 @@ async function codeCooldown() {
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await server?.stop();
-  }
-});
 
 async function api(method, path, body, token) {
   const headers = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${suite.server.url}${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -94,15 +82,10 @@ async function createVerifiedUser(email, fullName, phone) {
 }
 
 async function withPage(body) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  context.setDefaultTimeout(10_000);
-  try {
+  await withContext(suite.browser, { viewport: { width: 360, height: 740 } }, async (context) => {
     const page = await context.newPage();
-    const problems = await watchForProblems(page);
-    await body(page, problems, context);
-  } finally {
-    await context.close();
-  }
+    await body(page, await watchForProblems(page), context);
+  });
 }
 
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
@@ -110,7 +93,7 @@ const section = (page, title) =>
   page.locator('section.card').filter({ has: page.getByRole('heading', { name: title }) });
 
 async function signIn(page, email, password = kPassword) {
-  if (new URL(page.url()).pathname !== '/login') await page.goto(`${server.url}/login`);
+  if (new URL(page.url()).pathname !== '/login') await page.goto(`${suite.server.url}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -118,7 +101,7 @@ async function signIn(page, email, password = kPassword) {
 
 async function signOut(page) {
   await nav(page).getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(`${server.url}/login`);
+  await page.waitForURL(`${suite.server.url}/login`);
 }
 
 async function assertFits(page, what) {
@@ -131,16 +114,16 @@ test('changing the password signs out and the new password signs in', async () =
   const newPassword = 'a whole new passphrase';
   await withPage(async (page, problems) => {
     await signIn(page, email);
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     const password = section(page, 'Change password');
     await password.getByLabel('Current password').fill(kPassword);
     await password.getByLabel('New password').fill(newPassword);
     await password.getByRole('button', { name: 'Change password' }).click();
-    await page.waitForURL(`${server.url}/login?next=%2Faccount`);
+    await page.waitForURL(`${suite.server.url}/login?next=%2Faccount`);
     await page.getByText(/Your password was changed/).waitFor();
 
     await signIn(page, email, newPassword);
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     assert.deepEqual(problems, []);
   });
 });
@@ -161,7 +144,7 @@ test('two-step sign-in: turned on with recovery codes, then an SMS code or a rec
 
   await withPage(async (page, problems) => {
     await signIn(page, cy.email);
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     const twoFactor = page.getByTestId('two-factor');
     await twoFactor.getByLabel('Your password').fill(kPassword);
     await twoFactor.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
@@ -182,7 +165,7 @@ test('two-step sign-in: turned on with recovery codes, then an SMS code or a rec
     await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
     await page.getByLabel('6-digit code').fill(await nextCode(cy.e164));
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     await signOut(page);
 
     await signIn(page, dee.email);
@@ -190,7 +173,7 @@ test('two-step sign-in: turned on with recovery codes, then an SMS code or a rec
     await page.getByRole('button', { name: /recovery code/ }).click();
     await page.getByLabel('Recovery code').fill(deeCodes[0]);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
     assert.equal((await nav(page).getByTestId('nav-user').textContent()).trim(), dee.name);
 
     assert.deepEqual(problems, []);
@@ -203,7 +186,7 @@ test('changing the phone verifies the new number; other sessions can be signed o
   await codeCooldown();
   await withPage(async (page, problems) => {
     await signIn(page, email);
-    await page.waitForURL(`${server.url}/account`);
+    await page.waitForURL(`${suite.server.url}/account`);
 
     const phone = section(page, 'Change phone number');
     await phone.getByLabel('New mobile number').fill('(415) 555-2675');

@@ -1,44 +1,25 @@
 // The status page against the real binary in a real Chromium: the first browser test.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, watchForProblems } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { test } from 'node:test';
+import { watchForProblems } from './support/browser.mjs';
+import { useServerAndBrowser, withContext } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+const suite = useServerAndBrowser();
 
 /** Runs `body(page, problems)` in a fresh browser context that is closed afterwards. */
 async function withPage(contextOptions, body) {
-  const context = await browser.newContext(contextOptions);
-  context.setDefaultTimeout(10_000);
-  try {
+  await withContext(suite.browser, contextOptions, async (context) => {
     const page = await context.newPage();
-    const problems = await watchForProblems(page);
-    await body(page, problems);
-  } finally {
-    await context.close();
-  }
+    await body(page, await watchForProblems(page));
+  });
 }
 
 const testId = (page, id) => page.getByTestId(id);
 
 test('status page shows what the server reports', async () => {
   await withPage({}, async (page, problems) => {
-    const response = await page.goto(`${server.url}/status`);
+    const response = await page.goto(`${suite.server.url}/status`);
     assert.equal(response.status(), 200);
     await testId(page, 'status-version').waitFor();
 
@@ -65,8 +46,8 @@ test('status page shows what the server reports', async () => {
 
 test('home redirects to the status page', async () => {
   await withPage({}, async (page, problems) => {
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(`${server.url}/status`);
+    await page.goto(`${suite.server.url}/`);
+    await page.waitForURL(`${suite.server.url}/status`);
     await testId(page, 'status-version').waitFor();
     assert.deepEqual(problems, []);
   });
@@ -74,7 +55,7 @@ test('home redirects to the status page', async () => {
 
 test('unknown paths show the not-found page with a way home', async () => {
   await withPage({}, async (page, problems) => {
-    await page.goto(`${server.url}/no-such-page`);
+    await page.goto(`${suite.server.url}/no-such-page`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     assert.match(await testId(page, 'not-found').textContent(), /\/no-such-page/);
 
@@ -92,7 +73,7 @@ test('unknown paths show the not-found page with a way home', async () => {
 test('status page fits a 360 px wide phone screen', async () => {
   const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
   await withPage(phone, async (page, problems) => {
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${suite.server.url}/status`);
     await testId(page, 'status-version').waitFor();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= 360, `page is ${scrollWidth} px wide, wider than the 360 px screen`);
@@ -109,7 +90,7 @@ test('an API error shows the error banner, and Retry recovers', async () => {
         body: JSON.stringify({ error: { code: 'unavailable', message: 'database unreachable' } }),
       }),
     );
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${suite.server.url}/status`);
     const banner = testId(page, 'error-banner');
     await banner.waitFor();
     const text = await banner.textContent();
@@ -127,7 +108,7 @@ test('an API error shows the error banner, and Retry recovers', async () => {
 test('an unreachable server shows what to do', async () => {
   await withPage({}, async (page) => {
     await page.route('**/api/status', (route) => route.abort('connectionrefused'));
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${suite.server.url}/status`);
     const banner = testId(page, 'error-banner');
     await banner.waitFor();
     assert.match(await banner.textContent(), /Could not reach the server/);
