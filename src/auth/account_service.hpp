@@ -14,6 +14,7 @@
 
 #include "auth/code_service.hpp"
 #include "auth/model.hpp"
+#include "auth/service_deps.hpp"
 #include "auth/session_service.hpp"
 #include "auth/throttle.hpp"
 #include "core/error.hpp"
@@ -34,15 +35,7 @@ class PasswordHasher;
 
 class AccountService {
  public:
-  struct Deps {
-    PasswordHasher& hasher;
-    const CodeService& codes;
-    const SessionService& sessions;
-    const SecretKey& key;
-    const Clock& clock;
-    const messaging::Outbox& outbox;
-    std::string default_phone_region;
-  };
+  using Deps = ServiceDeps;
   explicit AccountService(Deps deps);
 
   // Sets a new password and revokes every session of the user (sign in again).

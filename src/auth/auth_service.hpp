@@ -17,6 +17,7 @@
 
 #include "auth/code_service.hpp"
 #include "auth/model.hpp"
+#include "auth/service_deps.hpp"
 #include "auth/session_service.hpp"
 #include "auth/throttle.hpp"
 #include "core/error.hpp"
@@ -54,15 +55,7 @@ inline constexpr ThrottlePolicy kCodeCheckPolicy{"code-check", 10, 15 * kMinute,
 
 class AuthService {
  public:
-  struct Deps {
-    PasswordHasher& hasher;
-    const CodeService& codes;
-    const SessionService& sessions;
-    const SecretKey& key;
-    const Clock& clock;
-    const messaging::Outbox& outbox;
-    std::string default_phone_region;  // for national phone formats ("US")
-  };
+  using Deps = ServiceDeps;
   explicit AuthService(Deps deps);
 
   // Validates (400 naming the field), hashes the password, creates the user and a session

@@ -46,10 +46,11 @@ class AuthFixture : public ::testing::Test {
         hasher_(CheapHashing()),
         codes_(key_, clock_, outbox_),
         sessions_(key_, clock_),
-        accounts_({hasher_, codes_, sessions_, key_, clock_, outbox_, "US"}),
-        login_({hasher_, codes_, sessions_, key_, clock_, outbox_, metrics_}),
-        settings_({hasher_, codes_, sessions_, key_, clock_, outbox_, "US"}),
-        resets_({hasher_, codes_, sessions_, key_, clock_, outbox_, public_base_url_}) {
+        deps_{hasher_, codes_, sessions_, key_, clock_, outbox_, metrics_, "US", public_base_url_},
+        accounts_(deps_),
+        login_(deps_),
+        settings_(deps_),
+        resets_(deps_) {
     db::Migrator(*conn_, clock_).Migrate();
   }
 
@@ -104,10 +105,11 @@ class AuthFixture : public ::testing::Test {
   PasswordHasher hasher_;
   CodeService codes_;
   SessionService sessions_;
+  std::string public_base_url_ = "https://ops.example.com";
+  ServiceDeps deps_;
   AuthService accounts_;
   LoginService login_;
   AccountService settings_;
-  std::string public_base_url_ = "https://ops.example.com";
   PasswordResetService resets_;
 };
 

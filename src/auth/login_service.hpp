@@ -18,6 +18,7 @@
 
 #include "auth/code_service.hpp"
 #include "auth/model.hpp"
+#include "auth/service_deps.hpp"
 #include "auth/session_service.hpp"
 #include "auth/throttle.hpp"
 #include "core/error.hpp"
@@ -71,15 +72,7 @@ struct LoginOutcome {
 
 class LoginService {
  public:
-  struct Deps {
-    PasswordHasher& hasher;
-    const CodeService& codes;
-    const SessionService& sessions;
-    const SecretKey& key;
-    const Clock& clock;
-    const messaging::Outbox& outbox;
-    http::Metrics& metrics;
-  };
+  using Deps = ServiceDeps;
   explicit LoginService(Deps deps);
 
   // 401 "invalid email or password" for an unknown email, a wrong password or a disabled

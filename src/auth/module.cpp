@@ -25,6 +25,7 @@ struct Module::Impl {
   PasswordHasher hasher;
   CodeService codes;
   SessionService sessions;
+  ServiceDeps deps;
   AuthService accounts;
   LoginService login;
   AccountService settings;
@@ -36,10 +37,19 @@ struct Module::Impl {
        messaging::Outbox& outbox, http::Metrics& metrics)
       : codes(key, clock, outbox),
         sessions(key, clock),
-        accounts({hasher, codes, sessions, key, clock, outbox, config.default_phone_region}),
-        login({hasher, codes, sessions, key, clock, outbox, metrics}),
-        settings({hasher, codes, sessions, key, clock, outbox, config.default_phone_region}),
-        resets({hasher, codes, sessions, key, clock, outbox, config.public_base_url}),
+        deps{hasher,
+             codes,
+             sessions,
+             key,
+             clock,
+             outbox,
+             metrics,
+             config.default_phone_region,
+             config.public_base_url},
+        accounts(deps),
+        login(deps),
+        settings(deps),
+        resets(deps),
         guard(sessions),
         handlers({accounts, login, sessions, settings, resets}, clock,
                  IsHttps(config.public_base_url)) {}

@@ -13,6 +13,7 @@
 
 #include "auth/code_service.hpp"
 #include "auth/model.hpp"
+#include "auth/service_deps.hpp"
 #include "auth/session_service.hpp"
 #include "auth/throttle.hpp"
 #include "core/error.hpp"
@@ -35,16 +36,7 @@ inline constexpr Millis kResetLinkLifetime = 30 * kMinute;
 
 class PasswordResetService {
  public:
-  struct Deps {
-    PasswordHasher& hasher;
-    const CodeService& codes;
-    const SessionService& sessions;
-    const SecretKey& key;
-    const Clock& clock;
-    const messaging::Outbox& outbox;
-    // For the email link. A reference: the composition root fills in the port after binding.
-    const std::string& public_base_url;
-  };
+  using Deps = ServiceDeps;
   explicit PasswordResetService(Deps deps);
 
   // Sends the code or link when the email is an active account's; Ok for every well-formed
