@@ -13,6 +13,15 @@ void AuditRepository::Record(std::int64_t user_id, std::string_view type, std::s
       {user_id, std::string(type), std::string(ip), std::string(detail), now});
 }
 
+void AuditRepository::RecordForWorkspace(std::int64_t workspace_id, std::int64_t user_id,
+                                         std::string_view type, std::string_view ip,
+                                         std::string_view detail, Millis now) {
+  conn_.Insert(
+      "INSERT INTO audit_events (workspace_id, user_id, type, ip, detail, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {workspace_id, user_id, std::string(type), std::string(ip), std::string(detail), now});
+}
+
 std::vector<AuditEvent> AuditRepository::ListForUser(std::int64_t user_id, int limit) {
   std::vector<AuditEvent> out;
   for (const db::Row& row :

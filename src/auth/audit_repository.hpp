@@ -22,6 +22,9 @@ class AuditRepository {
   // `detail` must never hold a secret (code, token, password, message body).
   void Record(std::int64_t user_id, std::string_view type, std::string_view ip,
               std::string_view detail, Millis now);
+  // The same, as an event of workspace `workspace_id` too (shown in its owners' audit view).
+  void RecordForWorkspace(std::int64_t workspace_id, std::int64_t user_id, std::string_view type,
+                          std::string_view ip, std::string_view detail, Millis now);
   // The user's newest `limit` events, newest first.
   std::vector<AuditEvent> ListForUser(std::int64_t user_id, int limit);
 

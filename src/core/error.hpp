@@ -1,12 +1,14 @@
 #pragma once
 // The one error type of CareOps. Services return Result<T>; the HTTP layer maps an Error to a
-// status and the JSON body {"error": {"code", "message", "field"}} in exactly one place
-// (http/error_response.cpp). `message` is safe to show to a client; `detail` is for logs only.
+// status and the JSON body {"error": {"code", "message", "field", "problems"}} in exactly one
+// place (http/error_response.cpp). `message` is safe to show to a client; `detail` is for logs
+// only.
 
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace careops {
 
@@ -28,39 +30,47 @@ enum class ErrorCode {
 // Stable wire name of a code ("invalid_argument", ...).
 const char* ErrorCodeName(ErrorCode code);
 
+// One of several things wrong with an input, for answers that list them all (the steps missing
+// before activation, the bad fields of a form).
+struct Problem {
+  std::string field;    // what it is about: an input field or a step key
+  std::string message;  // public, shown to clients
+};
+
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;               // public, shown to clients
   std::optional<std::string> field;  // the input field at fault, when there is one
   std::string detail;                // internal, logged, never sent
   int retry_after_seconds = 0;       // for kRateLimited / kUnavailable; 0 = not set
+  std::vector<Problem> problems;     // sent as "problems": [{"field", "message"}] when not empty
 
   static Error InvalidArgument(std::string message, std::optional<std::string> field = {}) {
-    return {ErrorCode::kInvalidArgument, std::move(message), std::move(field), {}, 0};
+    return {ErrorCode::kInvalidArgument, std::move(message), std::move(field), {}, 0, {}};
   }
   static Error Unauthenticated(std::string message = "authentication required") {
-    return {ErrorCode::kUnauthenticated, std::move(message), {}, {}, 0};
+    return {ErrorCode::kUnauthenticated, std::move(message), {}, {}, 0, {}};
   }
   static Error PermissionDenied(std::string message = "permission denied") {
-    return {ErrorCode::kPermissionDenied, std::move(message), {}, {}, 0};
+    return {ErrorCode::kPermissionDenied, std::move(message), {}, {}, 0, {}};
   }
   static Error NotFound(std::string message = "not found") {
-    return {ErrorCode::kNotFound, std::move(message), {}, {}, 0};
+    return {ErrorCode::kNotFound, std::move(message), {}, {}, 0, {}};
   }
   static Error Conflict(std::string message, std::optional<std::string> field = {}) {
-    return {ErrorCode::kConflict, std::move(message), std::move(field), {}, 0};
+    return {ErrorCode::kConflict, std::move(message), std::move(field), {}, 0, {}};
   }
   static Error Unprocessable(std::string message, std::optional<std::string> field = {}) {
-    return {ErrorCode::kUnprocessable, std::move(message), std::move(field), {}, 0};
+    return {ErrorCode::kUnprocessable, std::move(message), std::move(field), {}, 0, {}};
   }
   static Error RateLimited(int retry_after_seconds, std::string message = "too many requests") {
-    return {ErrorCode::kRateLimited, std::move(message), {}, {}, retry_after_seconds};
+    return {ErrorCode::kRateLimited, std::move(message), {}, {}, retry_after_seconds, {}};
   }
   static Error Unavailable(std::string message, int retry_after_seconds = 0) {
-    return {ErrorCode::kUnavailable, std::move(message), {}, {}, retry_after_seconds};
+    return {ErrorCode::kUnavailable, std::move(message), {}, {}, retry_after_seconds, {}};
   }
   static Error Internal(std::string detail) {
-    return {ErrorCode::kInternal, "internal error", {}, std::move(detail), 0};
+    return {ErrorCode::kInternal, "internal error", {}, std::move(detail), 0, {}};
   }
 };
 

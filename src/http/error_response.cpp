@@ -48,6 +48,13 @@ ErrorCode ErrorCodeForStatus(int status) {
 Response ErrorResponse(const Error& error) {
   Json inner = {{"code", ErrorCodeName(error.code)}, {"message", error.message}};
   if (error.field) inner["field"] = *error.field;
+  if (!error.problems.empty()) {
+    Json problems = Json::array();
+    for (const Problem& p : error.problems) {
+      problems.push_back({{"field", p.field}, {"message", p.message}});
+    }
+    inner["problems"] = std::move(problems);
+  }
   Response response = JsonResponse(HttpStatus(error.code), Json{{"error", std::move(inner)}});
   if (error.retry_after_seconds > 0) {
     response.headers.Set("Retry-After", std::to_string(error.retry_after_seconds));

@@ -208,14 +208,16 @@ Result<Member> WorkspaceService::UpdateMember(db::Connection& conn, std::int64_t
   auth::AuditRepository audit_log(conn);
   const std::string subject = Subject(workspace_id, member_id);
   if (role_changed) {
-    audit_log.Record(actor_id, audit::kRoleChanged, ip,
-                     subject + " role=" + RoleName(before->role) + "->" + RoleName(after.role) +
-                         " permissions=" + FlagList(after.permissions),
-                     now);
+    audit_log.RecordForWorkspace(workspace_id, actor_id, audit::kRoleChanged, ip,
+                                 subject + " role=" + RoleName(before->role) + "->" +
+                                     RoleName(after.role) +
+                                     " permissions=" + FlagList(after.permissions),
+                                 now);
   }
   if (status_changed) {
-    audit_log.Record(actor_id, after.active ? audit::kMemberReactivated : audit::kMemberSuspended,
-                     ip, subject, now);
+    audit_log.RecordForWorkspace(workspace_id, actor_id,
+                                 after.active ? audit::kMemberReactivated : audit::kMemberSuspended,
+                                 ip, subject, now);
   }
   tx.Commit();
   return repo.FindMember(workspace_id, member_id).value();
@@ -231,8 +233,8 @@ Status WorkspaceService::RemoveMember(db::Connection& conn, std::int64_t workspa
   if (!member) return NoSuchMember();
   if (IsActiveOwner(*member) && repo.CountActiveOwners(workspace_id) <= 1) return NeedsAnOwner();
   repo.RemoveMember(workspace_id, member_id);
-  auth::AuditRepository(conn).Record(
-      actor_id, audit::kMemberRemoved, ip,
+  auth::AuditRepository(conn).RecordForWorkspace(
+      workspace_id, actor_id, audit::kMemberRemoved, ip,
       Subject(workspace_id, member_id) + " role=" + RoleName(member->role), now);
   tx.Commit();
   return Ok();
