@@ -81,14 +81,15 @@ struct App::Impl {
         web_app(LoadWebApp(config)),
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
-        workspaces(clock, auth.user_guard()),
+        workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
-                                               workspaces.handlers()}),
-                          std::move(options.extra_routes)),
-               Guards(auth, messaging, workspaces)),
+        router(
+            WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
+                                            workspaces.handlers(), workspaces.channel_handlers()}),
+                       std::move(options.extra_routes)),
+            Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two

@@ -6,6 +6,7 @@
 #include "auth/auth_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
+#include "workspaces/channel_handlers.hpp"
 #include "workspaces/workspace_handlers.hpp"
 
 namespace careops::app {
@@ -54,6 +55,7 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
+  using workspaces::ChannelHandlers;
   using workspaces::WorkspaceHandlers;
   const auto password_routes = std::make_shared<http::ConcurrencyLimit>(
       kPasswordRoutesInFlight, "sign-in is busy, retry shortly");
@@ -124,6 +126,15 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.workspaces, &WorkspaceHandlers::UpdateMember)},
           {Method::kDelete, "/api/workspaces/{id:int}/members/{member_id:int}", kOwner,
            Bind(h.workspaces, &WorkspaceHandlers::RemoveMember)},
+      },
+      // A workspace's own SMS and email channels (src/workspaces/channel_*).
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/channels", kOwner,
+           Bind(h.channels, &ChannelHandlers::List)},
+          {Method::kPut, "/api/workspaces/{id:int}/channels/{channel}", kOwner,
+           Bind(h.channels, &ChannelHandlers::Update)},
+          {Method::kPost, "/api/workspaces/{id:int}/channels/{channel}/test", kOwner,
+           Bind(h.channels, &ChannelHandlers::SendTest)},
       },
   });
 }

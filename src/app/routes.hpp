@@ -19,7 +19,8 @@ class AuthHandlers;
 
 namespace careops::workspaces {
 class WorkspaceHandlers;
-}
+class ChannelHandlers;
+}  // namespace careops::workspaces
 
 namespace careops::app {
 
@@ -29,6 +30,7 @@ struct Handlers {
   const messaging::MessagingHandlers& messaging;
   const auth::AuthHandlers& auth;
   const workspaces::WorkspaceHandlers& workspaces;
+  const workspaces::ChannelHandlers& channels;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -12,6 +12,7 @@
 #include "http/metrics.hpp"
 #include "messaging/message_repository.hpp"
 #include "messaging/outbox.hpp"
+#include "messaging/outlets.hpp"
 
 namespace careops::messaging {
 namespace {
@@ -187,18 +188,75 @@ bool Dispatcher::SendDue(db::Connection& conn, std::optional<milliseconds>& paci
   return !claimed.empty();
 }
 
+Result<Dispatcher::Route> Dispatcher::RouteOf(db::Connection& conn, const ClaimedMessage& message) {
+  Route route;
+  if (message.channel == Channel::kSms) {
+    if (message.workspace_id && options_.outlets != nullptr) {
+      auto own = options_.outlets->Sms(conn, *message.workspace_id);
+      if (!own.ok()) return std::move(own).error();
+      if (*own) {
+        route.sms = (*own)->sender;
+        route.from = (*own)->from;
+        route.messaging_service_sid = (*own)->messaging_service_sid;
+        route.status_callback_url = (*own)->status_callback_url;
+        return route;
+      }
+    }
+    route.sms = &sms_;
+    if (options_.sms_messaging_service_sid.empty()) {
+      route.from = options_.sms_from;
+    } else {
+      route.messaging_service_sid = options_.sms_messaging_service_sid;
+    }
+    if (options_.status_callback_url) route.status_callback_url = options_.status_callback_url();
+    return route;
+  }
+  if (message.workspace_id && options_.outlets != nullptr) {
+    auto own = options_.outlets->Email(conn, *message.workspace_id);
+    if (!own.ok()) return std::move(own).error();
+    if (*own) {
+      route.email = (*own)->sender;
+      route.from = (*own)->from;
+      return route;
+    }
+  }
+  route.email = &email_;
+  route.from = options_.email_from;
+  return route;
+}
+
 void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
   AttemptOutcome o;
   o.message_id = message.id;
   o.attempt = message.attempt;
   o.started_at = clock_.NowMillis();
-  o.from_address = SenderOf(message.channel);
-  o.provider = std::string(message.channel == Channel::kSms ? sms_.name() : email_.name());
   SendResult result;
-  if (message.sensitive) {
+  Route route;
+  try {
+    auto found = RouteOf(conn, message);
+    if (found.ok()) {
+      route = std::move(found).value();
+    } else {
+      result.outcome = SendResult::Outcome::kPermanent;
+      result.error_code = found.error().field.value_or("channel_unusable");
+      result.error_message = found.error().message;
+    }
+  } catch (const std::exception& e) {  // the database, while reading the channel
+    result.outcome = SendResult::Outcome::kTransient;
+    result.error_code = "internal";
+    result.error_message = e.what();
+  }
+  const bool routed = route.sms != nullptr || route.email != nullptr;
+  o.from_address = routed ? (route.from.empty() ? route.messaging_service_sid : route.from) : "";
+  o.provider = route.sms != nullptr     ? std::string(route.sms->name())
+               : route.email != nullptr ? std::string(route.email->name())
+                                        : std::string();
+  if (!routed) {
+    // `result` already says why the message cannot leave.
+  } else if (message.sensitive) {
     std::optional<std::string> body = key_.Open(kSealedBodyPurpose, message.body);
     if (body) {
-      result = Deliver(message, *body);
+      result = Deliver(message, route, *body);
       sodium_memzero(body->data(), body->size());
     } else {
       result.outcome = SendResult::Outcome::kPermanent;
@@ -206,7 +264,7 @@ void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
       result.error_message = "the body cannot be opened with this server's SECRET_KEY";
     }
   } else {
-    result = Deliver(message, message.body);
+    result = Deliver(message, route, message.body);
   }
   o.finished_at = clock_.NowMillis();
   o.outcome = OutcomeName(result.outcome);
@@ -249,26 +307,23 @@ void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
               StatusName(o.status), o.error_code.empty() ? "" : " error_code=", o.error_code);
 }
 
-SendResult Dispatcher::Deliver(const ClaimedMessage& message, const std::string& body) {
+SendResult Dispatcher::Deliver(const ClaimedMessage& message, const Route& route,
+                               const std::string& body) {
   try {
-    if (message.channel == Channel::kSms) {
+    if (route.sms != nullptr) {
       SmsRequest request;
       request.message_id = message.id;
       request.to = message.to;
       request.body = body;
-      if (options_.sms_messaging_service_sid.empty()) {
-        request.from = options_.sms_from;
-      } else {
-        request.messaging_service_sid = options_.sms_messaging_service_sid;
-      }
-      if (options_.status_callback_url)
-        request.status_callback_url = options_.status_callback_url();
-      SendResult result = sms_.Send(request);
+      request.from = route.from;
+      request.messaging_service_sid = route.messaging_service_sid;
+      request.status_callback_url = route.status_callback_url;
+      SendResult result = route.sms->Send(request);
       sodium_memzero(request.body.data(), request.body.size());
       return result;
     }
-    EmailRequest request{message.id, message.to, options_.email_from, message.subject, body};
-    SendResult result = email_.Send(request);
+    EmailRequest request{message.id, message.to, route.from, message.subject, body};
+    SendResult result = route.email->Send(request);
     sodium_memzero(request.body.data(), request.body.size());
     return result;
   } catch (const std::exception& e) {

@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "messaging/model.hpp"
 #include "messaging/sender.hpp"
 
@@ -39,6 +40,8 @@ class Metrics;
 }
 
 namespace careops::messaging {
+
+class OutletResolver;
 
 using SteadyTime = std::chrono::steady_clock::time_point;
 
@@ -61,6 +64,9 @@ struct DispatcherOptions {
   std::function<double()> jitter;
   // Time for pacing (the token buckets). Default: std::chrono::steady_clock::now.
   std::function<SteadyTime()> steady_now;
+  // Finds the own channel of a workspace's message (null: every message goes through the
+  // server's senders). Called on the dispatcher thread; must outlive the dispatcher.
+  OutletResolver* outlets = nullptr;
 };
 
 // Full-jitter backoff: `unit` (in [0, 1]) x min(cap, base x 2^(attempt - 1)), at least 1 ms.
@@ -110,8 +116,17 @@ class Dispatcher {
   // One round: claims what may be sent now and sends it. Returns whether anything was
   // claimed; `pacing_wait` gets the time until a blocked sender may send again.
   bool SendDue(db::Connection& conn, std::optional<std::chrono::milliseconds>& pacing_wait);
+  // Which sender and identity a message leaves through: the server's, or its workspace's own.
+  struct Route {
+    SmsSender* sms = nullptr;      // set for SMS
+    EmailSender* email = nullptr;  // set for email
+    std::string from;
+    std::string messaging_service_sid;
+    std::string status_callback_url;
+  };
+  Result<Route> RouteOf(db::Connection& conn, const ClaimedMessage& message);
   void SendOne(db::Connection& conn, const ClaimedMessage& message);
-  SendResult Deliver(const ClaimedMessage& message, const std::string& body);
+  SendResult Deliver(const ClaimedMessage& message, const Route& route, const std::string& body);
   std::string SenderOf(Channel channel) const;
   TokenBucket& BucketFor(Channel channel);
   bool stopping() const;

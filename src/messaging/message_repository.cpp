@@ -19,7 +19,8 @@ constexpr const char* kClaimSql =
     " AND (lease_until IS NULL OR lease_until <= ?)) "
     "OR (status = 'sending' AND lease_until <= ?)) "
     "ORDER BY priority, id LIMIT ?) "
-    "RETURNING id, channel, kind, priority, to_address, subject, body, sensitive, attempts";
+    "RETURNING id, channel, kind, priority, to_address, subject, body, sensitive, attempts, "
+    "workspace_id";
 
 constexpr const char* kRenewSql =
     "UPDATE messages SET lease_until = ? "
@@ -68,7 +69,8 @@ std::vector<ClaimedMessage> MessageRepository::Claim(db::Connection& conn, Chann
   out.reserve(rows.size());
   for (const auto& r : rows) {
     out.push_back({r.Int(0), ChannelOf(r.Text(1)), r.Text(2), static_cast<Priority>(r.Int(3)),
-                   r.Text(4), r.Text(5), r.Text(6), r.Int(7) != 0, static_cast<int>(r.Int(8))});
+                   r.Text(4), r.Text(5), r.Text(6), r.Int(7) != 0, static_cast<int>(r.Int(8)),
+                   r.OptInt(9)});
   }
   // RETURNING yields rows in no promised order.
   std::sort(out.begin(), out.end(), [](const ClaimedMessage& a, const ClaimedMessage& b) {

@@ -65,7 +65,8 @@ struct ClaimedMessage {
   std::string subject;
   std::string body;
   bool sensitive = false;
-  int attempt = 0;  // this attempt's number, from 1
+  int attempt = 0;                           // this attempt's number, from 1
+  std::optional<std::int64_t> workspace_id;  // sent through its own channel when it has one
 };
 
 struct MessageAttempt {

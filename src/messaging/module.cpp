@@ -12,6 +12,7 @@
 #include "messaging/dispatcher.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "messaging/outbox.hpp"
+#include "messaging/outlets.hpp"
 #include "messaging/smtp_email_sender.hpp"
 #include "messaging/twilio_signature.hpp"
 #include "messaging/twilio_sms_sender.hpp"
@@ -21,16 +22,18 @@ namespace {
 
 constexpr const char* kStatusCallbackPath = "/api/webhooks/twilio/status";
 
+TwilioOptions TwilioOptionsFrom(const app::Config& c) {
+  TwilioOptions options;
+  options.api_base_url = c.twilio_api_base_url;
+  options.account_sid = c.twilio_account_sid;
+  options.auth_token = c.twilio_auth_token;
+  options.total_timeout = std::chrono::milliseconds(c.twilio_timeout_ms);
+  options.connect_timeout = std::min(options.connect_timeout, options.total_timeout);
+  return options;
+}
+
 std::unique_ptr<SmsSender> MakeSmsSender(const app::Config& c, ConsoleOutbox* console) {
-  if (c.sms_provider == "twilio") {
-    TwilioOptions options;
-    options.api_base_url = c.twilio_api_base_url;
-    options.account_sid = c.twilio_account_sid;
-    options.auth_token = c.twilio_auth_token;
-    options.total_timeout = std::chrono::milliseconds(c.twilio_timeout_ms);
-    options.connect_timeout = std::min(options.connect_timeout, options.total_timeout);
-    return std::make_unique<TwilioSmsSender>(std::move(options));
-  }
+  if (c.sms_provider == "twilio") return std::make_unique<TwilioSmsSender>(TwilioOptionsFrom(c));
   if (c.sms_provider == "console") return std::make_unique<ConsoleSmsSender>(*console);
   return std::make_unique<NoneSmsSender>();
 }
@@ -56,16 +59,29 @@ std::string EmailFrom(const app::Config& c) {
   return "careops@localhost";
 }
 
-DispatcherOptions OptionsFrom(const app::Config& c) {
+// Workspaces' own Twilio accounts are always given the callback URL, whatever the server's
+// own SMS provider is. Read at each send: with PORT=0 the App learns its URL only after binding.
+std::function<std::string()> StatusCallbackUrl(const app::Config& c) {
+  return [&c] { return c.public_base_url + kStatusCallbackPath; };
+}
+
+WorkspaceOutlets::Options OutletOptionsFrom(const app::Config& c) {
+  WorkspaceOutlets::Options o;
+  o.twilio = TwilioOptionsFrom(c);
+  o.twilio.account_sid.clear();
+  o.twilio.auth_token.clear();
+  o.status_callback_url = StatusCallbackUrl(c);
+  return o;
+}
+
+DispatcherOptions OptionsFrom(const app::Config& c, OutletResolver& outlets) {
   DispatcherOptions o;
   o.sms_from = c.twilio_phone_number;
   o.sms_messaging_service_sid = c.sms_provider == "twilio" ? c.twilio_messaging_service_sid : "";
   o.email_from = EmailFrom(c);
-  if (c.sms_provider == "twilio") {
-    // Read at each send: with PORT=0 the App learns its public URL only after binding.
-    o.status_callback_url = [&c] { return c.public_base_url + kStatusCallbackPath; };
-  }
+  if (c.sms_provider == "twilio") o.status_callback_url = StatusCallbackUrl(c);
   o.send_rate = c.sms_send_rate;
+  o.outlets = &outlets;
   return o;
 }
 
@@ -75,6 +91,7 @@ struct Module::Impl {
   std::unique_ptr<ConsoleOutbox> console;  // null unless a console provider is active
   std::unique_ptr<SmsSender> sms;
   std::unique_ptr<EmailSender> email;
+  WorkspaceOutlets outlets;                // workspaces' own channels; dispatcher thread only
   std::shared_ptr<Dispatcher> dispatcher;  // shared with the queue-depth gauge
   Outbox outbox;
   TwilioWebhookGuard guard;
@@ -87,10 +104,11 @@ struct Module::Impl {
                     : nullptr),
         sms(MakeSmsSender(config, console.get())),
         email(MakeEmailSender(config, clock, console.get())),
+        outlets(key, clock, OutletOptionsFrom(config)),
         dispatcher(std::make_shared<Dispatcher>(database, clock, key, *sms, *email, metrics,
-                                                OptionsFrom(config))),
+                                                OptionsFrom(config, outlets))),
         outbox(clock, key, [d = dispatcher.get()] { d->Wake(); }),
-        guard(config),
+        guard(config, key),
         handlers(console.get()) {}
 };
 

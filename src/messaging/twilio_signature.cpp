@@ -1,5 +1,7 @@
 #include "messaging/twilio_signature.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -7,6 +9,7 @@
 
 #include "app/config.hpp"
 #include "core/crypto.hpp"
+#include "messaging/channel_repository.hpp"
 
 namespace careops::messaging {
 namespace {
@@ -76,7 +79,6 @@ bool VerifySignature(std::string_view url, const http::QueryParams& params,
 
 Status TwilioWebhookGuard::Check(const http::AccessRule&, http::RequestContext& ctx) {
   const auto refuse = [] { return Error::PermissionDenied("invalid webhook signature"); };
-  if (config_.twilio_auth_token.empty()) return refuse();
   const auto signature = ctx.request.headers.Get("X-Twilio-Signature");
   if (!signature) return refuse();
   http::QueryParams params;
@@ -88,11 +90,20 @@ Status TwilioWebhookGuard::Check(const http::AccessRule&, http::RequestContext& 
     if (!parsed.ok()) return refuse();
     params = std::move(parsed).value();
   }
-  if (!VerifySignature(config_.public_base_url + ctx.request.target, params,
-                       config_.twilio_auth_token, *signature)) {
-    return refuse();
+  // The token of a workspace's own account when the request names one, else the server's.
+  std::string token = config_.twilio_auth_token;
+  if (const auto account = http::FindParam(params, "AccountSid"); account && !account->empty()) {
+    if (auto row = ChannelRepository::FindByAccountKey(ctx.db, TwilioAccountKey(key_, *account))) {
+      if (auto credentials = OpenTwilio(key_, row->secrets);
+          credentials && credentials->account_sid == *account) {
+        token = std::move(credentials->auth_token);
+      }
+    }
   }
-  return Ok();
+  const bool valid = !token.empty() && VerifySignature(config_.public_base_url + ctx.request.target,
+                                                       params, token, *signature);
+  sodium_memzero(token.data(), token.size());
+  return valid ? Ok() : Status(refuse());
 }
 
 }  // namespace careops::messaging

@@ -11,6 +11,9 @@
 #include "http/router.hpp"
 #include "http/url.hpp"
 
+namespace careops {
+class SecretKey;
+}
 namespace careops::app {
 struct Config;
 }
@@ -28,16 +31,20 @@ bool VerifySignature(std::string_view url, const http::QueryParams& params,
                      std::string_view auth_token, std::string_view signature);
 
 // Guards Access::kWebhook routes: the request must carry a valid X-Twilio-Signature for
-// URL = config.public_base_url + request target and params = its form body. Refuses (403)
-// a missing or bad signature, an unparsable form, and every request while no Twilio auth
-// token is configured. Reads `config` at each request (it must outlive the guard).
+// URL = config.public_base_url + request target and params = its form body, signed with the
+// auth token of the account in its AccountSid parameter: a workspace's own Twilio account
+// (found by the keyed hash of the SID), else the server's (TWILIO_AUTH_TOKEN). Refuses (403) a
+// missing or bad signature, an unparsable form, and a request for no known account. Reads `config`
+// at each request; `config` and `key` must outlive the guard.
 class TwilioWebhookGuard final : public http::AccessGuard {
  public:
-  explicit TwilioWebhookGuard(const app::Config& config) : config_(config) {}
+  TwilioWebhookGuard(const app::Config& config, const SecretKey& key)
+      : config_(config), key_(key) {}
   Status Check(const http::AccessRule& rule, http::RequestContext& ctx) override;
 
  private:
   const app::Config& config_;
+  const SecretKey& key_;
 };
 
 }  // namespace careops::messaging

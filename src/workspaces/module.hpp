@@ -6,24 +6,34 @@
 
 namespace careops {
 class Clock;
+class SecretKey;
+}  // namespace careops
+namespace careops::app {
+struct Config;
 }
 namespace careops::http {
 class AccessGuard;
+}
+namespace careops::messaging {
+class Outbox;
 }
 
 namespace careops::workspaces {
 
 class WorkspaceHandlers;
+class ChannelHandlers;
 
 class Module {
  public:
-  // `user_guard` (the kUser guard) and `clock` must outlive the module.
-  Module(const Clock& clock, http::AccessGuard& user_guard);
+  // Everything passed must outlive the module; `user_guard` is the kUser guard.
+  Module(const app::Config& config, const Clock& clock, const SecretKey& key,
+         messaging::Outbox& outbox, http::AccessGuard& user_guard);
   ~Module();
 
   // The Access::kMember guard (see member_guard.hpp); runs `user_guard` itself.
   http::AccessGuard& member_guard();
   const WorkspaceHandlers& handlers() const;
+  const ChannelHandlers& channel_handlers() const;
 
  private:
   struct Impl;

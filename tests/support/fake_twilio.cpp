@@ -111,6 +111,7 @@ std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& p
 
 FakeTwilio::FakeTwilio(std::string account_sid, std::string auth_token)
     : account_sid_(std::move(account_sid)), auth_token_(std::move(auth_token)) {
+  accounts_[account_sid_] = auth_token_;
   InitCrypto();
   server_ = std::make_unique<LoopbackServer>([this](Socket& socket) { Serve(socket); });
 }
@@ -204,13 +205,28 @@ void FakeTwilio::Serve(Socket& socket) {
   socket.Write(HttpResponse(answer.status, answer.json));
 }
 
+void FakeTwilio::AddAccount(const std::string& account_sid, const std::string& auth_token) {
+  std::lock_guard lock(mutex_);
+  accounts_[account_sid] = auth_token;
+}
+
+std::string FakeTwilio::TokenOf(const std::string& account_sid) const {
+  std::lock_guard lock(mutex_);
+  const auto it = accounts_.find(account_sid);
+  return it == accounts_.end() ? std::string() : it->second;
+}
+
 FakeTwilio::HttpAnswer FakeTwilio::Handle(const std::string& method, const std::string& target,
                                           const std::string& authorization,
                                           const std::string& body) {
-  const std::string path = "/2010-04-01/Accounts/" + account_sid_ + "/Messages.json";
-  if (DecodeBasic(authorization) != account_sid_ + ":" + auth_token_) {
+  // The account is the one the credentials name; the path must be that account's.
+  const std::string credentials = DecodeBasic(authorization);
+  const std::string account_sid = credentials.substr(0, credentials.find(':'));
+  const std::string token = TokenOf(account_sid);
+  if (token.empty() || credentials != account_sid + ":" + token) {
     return {401, TwilioError(20003, 401, "Authenticate")};
   }
+  const std::string path = "/2010-04-01/Accounts/" + account_sid + "/Messages.json";
   if (target != path) {
     return {404, TwilioError(20404, 404, "The requested resource " + target + " was not found")};
   }
@@ -220,8 +236,10 @@ FakeTwilio::HttpAnswer FakeTwilio::Handle(const std::string& method, const std::
   const auto field = [&](std::string_view name) {
     return http::FindParam(*form, name).value_or("");
   };
-  Sent sent{"SM" + RandomHex(16),         field("To"),   field("From"),
-            field("MessagingServiceSid"), field("Body"), field("StatusCallback")};
+  Sent sent{"SM" + RandomHex(16), field("To"),
+            field("From"),        field("MessagingServiceSid"),
+            field("Body"),        field("StatusCallback"),
+            account_sid};
   if (sent.to.empty()) return {400, TwilioError(21604, 400, "A 'To' phone number is required.")};
   if (!IsE164(sent.to)) {
     return {400, TwilioError(21211, 400,
@@ -247,7 +265,7 @@ FakeTwilio::HttpAnswer FakeTwilio::Handle(const std::string& method, const std::
   const std::string now = Rfc2822Now();
   const bool via_service = sent.from.empty();
   Json answer = {
-      {"account_sid", account_sid_},
+      {"account_sid", account_sid},
       {"api_version", "2010-04-01"},
       {"body", sent.body},
       {"date_created", now},
@@ -288,9 +306,14 @@ ClientResponse FakeTwilio::SendStatusCallback(
     }
   }
   std::vector<std::pair<std::string, std::string>> params = {
-      {"SmsSid", message_sid}, {"SmsStatus", status},        {"MessageStatus", status},
-      {"To", known.to},        {"MessageSid", message_sid},  {"AccountSid", account_sid_},
-      {"From", known.from},    {"ApiVersion", "2010-04-01"},
+      {"SmsSid", message_sid},
+      {"SmsStatus", status},
+      {"MessageStatus", status},
+      {"To", known.to},
+      {"MessageSid", message_sid},
+      {"AccountSid", known.account_sid.empty() ? account_sid_ : known.account_sid},
+      {"From", known.from},
+      {"ApiVersion", "2010-04-01"},
   };
   if (!known.messaging_service_sid.empty()) {
     params.emplace_back("MessagingServiceSid", known.messaging_service_sid);
@@ -308,7 +331,13 @@ ClientResponse FakeTwilio::PostSignedForm(
   std::sort(sorted.begin(), sorted.end());
   std::string data = public_base_url + path;
   for (const auto& [name, value] : sorted) data += name + value;
-  std::string signature = HmacSha1Base64(auth_token_, data);
+  std::string account = account_sid_;
+  for (const auto& [name, value] : params) {
+    if (name == "AccountSid") account = value;
+  }
+  std::string token = TokenOf(account);
+  if (token.empty()) token = auth_token_;  // an unknown account: signed, but with our token
+  std::string signature = HmacSha1Base64(token, data);
   if (bad_signature) signature[0] = signature[0] == 'A' ? 'B' : 'A';
   return Request(server_port, "POST", path, FormEncode(params),
                  {{"Content-Type", "application/x-www-form-urlencoded"},

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,8 +41,13 @@ class FakeTwilio {
   const std::string& account_sid() const { return account_sid_; }
   const std::string& auth_token() const { return auth_token_; }
 
+  // Accepts a further account (a workspace's own Twilio account): requests to its path with
+  // its credentials are accepted, and its messages' callbacks are signed with its token.
+  void AddAccount(const std::string& account_sid, const std::string& auth_token);
+
   struct Sent {
     std::string sid, to, from, messaging_service_sid, body, status_callback;
+    std::string account_sid;  // the account whose credentials sent it
   };
   // Accepted messages in arrival order.
   std::vector<Sent> messages() const;
@@ -63,12 +69,14 @@ class FakeTwilio {
   // Posts a Twilio status callback for `message_sid` to CareOps on 127.0.0.1:`server_port`
   // (POST /api/webhooks/twilio/status, form-encoded MessageSid, MessageStatus, ErrorCode when
   // given, AccountSid, From, To, ...), signed like Twilio over `public_base_url` + path + the
-  // sorted parameters with the auth token; `bad_signature` corrupts the signature.
+  // sorted parameters with the auth token of the account that sent it; `bad_signature`
+  // corrupts the signature.
   ClientResponse SendStatusCallback(std::uint16_t server_port, const std::string& public_base_url,
                                     const std::string& message_sid, const std::string& status,
                                     const std::string& error_code = "",
                                     bool bad_signature = false) const;
-  // Posts any form to `path` signed as above (inbound-message webhooks and the like).
+  // Posts any form to `path` signed as above (inbound-message webhooks and the like), with the
+  // token of the account named by its AccountSid parameter (default: the first account).
   ClientResponse PostSignedForm(std::uint16_t server_port, const std::string& public_base_url,
                                 const std::string& path,
                                 const std::vector<std::pair<std::string, std::string>>& params,
@@ -90,9 +98,13 @@ class FakeTwilio {
   HttpAnswer Handle(const std::string& method, const std::string& target,
                     const std::string& authorization, const std::string& body);
 
+  // The token of `account_sid` ("" when unknown).
+  std::string TokenOf(const std::string& account_sid) const;
+
   const std::string account_sid_;
   const std::string auth_token_;
   mutable std::mutex mutex_;
+  std::map<std::string, std::string> accounts_;  // sid -> token, GUARDED_BY(mutex_)
   mutable std::condition_variable changed_;
   std::vector<Sent> messages_;              // GUARDED_BY(mutex_)
   std::deque<Injection> injected_;          // GUARDED_BY(mutex_)
