@@ -66,12 +66,17 @@ Result<TwilioCredentials> ValidTwilio(const SmsChannelInput& in,
                                       const std::optional<TwilioCredentials>& stored,
                                       std::string_view region) {
   TwilioCredentials c;
-  if (!in.account_sid) return Missing("account_sid");
-  if (!IsHexId(*in.account_sid, "AC")) {
-    return Error::InvalidArgument("account_sid must be AC followed by 32 hex digits",
-                                  "account_sid");
+  if (in.account_sid && !in.account_sid->empty()) {
+    if (!IsHexId(*in.account_sid, "AC")) {
+      return Error::InvalidArgument("account_sid must be AC followed by 32 hex digits",
+                                    "account_sid");
+    }
+    c.account_sid = *in.account_sid;
+  } else if (stored && !stored->account_sid.empty()) {
+    c.account_sid = stored->account_sid;  // kept: the form shows it masked
+  } else {
+    return Missing("account_sid");
   }
-  c.account_sid = *in.account_sid;
   if (in.auth_token && !in.auth_token->empty()) {
     if (in.auth_token->size() < 8 || in.auth_token->size() > 128 || HasSpace(*in.auth_token)) {
       return Error::InvalidArgument("auth_token must be 8 to 128 characters without spaces",

@@ -5,8 +5,9 @@
 // router's MemberGuard has checked that the caller owns the workspace. Thread-safe (const;
 // uses the caller's connection).
 //
-// Validation (InvalidArgument naming the field): account_sid "AC" + 32 hex; auth_token 8..128
-// characters without spaces (may be omitted to keep the stored one); exactly one of
+// Validation (InvalidArgument naming the field): account_sid "AC" + 32 hex (may be omitted to
+// keep the stored one); auth_token 8..128 characters without spaces (may be omitted to keep the
+// stored one while the account SID is unchanged); exactly one of
 // phone_number (E.164, or national in the workspace's default_region) and
 // messaging_service_sid ("MG" + 32 hex); host 1..253 characters without spaces; port 1..65535;
 // user <= 254; password <= 256 (omitted: kept while the host and user are unchanged); starttls
