@@ -81,12 +81,13 @@ struct App::Impl {
         web_app(LoadWebApp(config)),
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
-        workspaces(clock, auth.user_guard()),
+        workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
-                                               workspaces.handlers()}),
+        router(WithExtras(BuildRoutes(Handlers{
+                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                              workspaces.invitation_handlers(), workspaces.onboarding_handlers()}),
                           std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
@@ -98,6 +99,8 @@ struct App::Impl {
              static_cast<std::size_t>(config.worker_queue), [this] { return database->Connect(); }),
         dispatcher(router, pool, web_app, metrics, clock),
         server(ServerOptionsFrom(config, options.handle_signals), dispatcher) {
+    // Features give their onboarding step its check here, before serving:
+    // workspaces.onboarding().Register("<step key>", check) (see workspaces/onboarding.hpp).
     {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);

@@ -18,8 +18,10 @@ class AuthHandlers;
 }
 
 namespace careops::workspaces {
+class InvitationHandlers;
+class OnboardingHandlers;
 class WorkspaceHandlers;
-}
+}  // namespace careops::workspaces
 
 namespace careops::app {
 
@@ -29,6 +31,8 @@ struct Handlers {
   const messaging::MessagingHandlers& messaging;
   const auth::AuthHandlers& auth;
   const workspaces::WorkspaceHandlers& workspaces;
+  const workspaces::InvitationHandlers& invitations;
+  const workspaces::OnboardingHandlers& onboarding;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

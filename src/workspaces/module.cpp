@@ -1,6 +1,13 @@
 #include "workspaces/module.hpp"
 
+#include "app/config.hpp"
+#include "workspaces/activation_service.hpp"
+#include "workspaces/invitation_handlers.hpp"
+#include "workspaces/invitation_service.hpp"
 #include "workspaces/member_guard.hpp"
+#include "workspaces/onboarding.hpp"
+#include "workspaces/onboarding_handlers.hpp"
+#include "workspaces/onboarding_steps.hpp"
 #include "workspaces/workspace_handlers.hpp"
 #include "workspaces/workspace_service.hpp"
 
@@ -10,15 +17,33 @@ struct Module::Impl {
   WorkspaceService service;
   MemberGuard guard;
   WorkspaceHandlers handlers;
+  InvitationService invitations;
+  InvitationHandlers invitation_handlers;
+  Onboarding onboarding;
+  ActivationService activation;
+  OnboardingHandlers onboarding_handlers;
 
-  Impl(const Clock& clock, http::AccessGuard& user_guard)
-      : service(clock), guard(user_guard, service), handlers(service) {}
+  Impl(const app::Config& config, const Clock& clock, const SecretKey& key,
+       const messaging::Outbox& outbox, http::AccessGuard& user_guard)
+      : service(clock),
+        guard(user_guard, service),
+        handlers(service),
+        invitations(clock, key, outbox, config.public_base_url),
+        invitation_handlers(invitations),
+        activation(onboarding, clock),
+        onboarding_handlers(activation) {
+    RegisterWorkspaceSteps(onboarding, clock);
+  }
 };
 
-Module::Module(const Clock& clock, http::AccessGuard& user_guard)
-    : impl_(std::make_unique<Impl>(clock, user_guard)) {}
+Module::Module(const app::Config& config, const Clock& clock, const SecretKey& key,
+               const messaging::Outbox& outbox, http::AccessGuard& user_guard)
+    : impl_(std::make_unique<Impl>(config, clock, key, outbox, user_guard)) {}
 Module::~Module() = default;
 http::AccessGuard& Module::member_guard() { return impl_->guard; }
+Onboarding& Module::onboarding() { return impl_->onboarding; }
 const WorkspaceHandlers& Module::handlers() const { return impl_->handlers; }
+const InvitationHandlers& Module::invitation_handlers() const { return impl_->invitation_handlers; }
+const OnboardingHandlers& Module::onboarding_handlers() const { return impl_->onboarding_handlers; }
 
 }  // namespace careops::workspaces

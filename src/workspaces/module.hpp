@@ -1,29 +1,48 @@
 #pragma once
-// The workspaces feature as the composition root sees it: the service, the kMember access
-// guard and the handlers.
+// The workspaces feature as the composition root sees it: workspaces and members, staff
+// invitations, onboarding and activation, the public workspace page and the audit view; the
+// kMember access guard and the handlers.
 
 #include <memory>
 
 namespace careops {
 class Clock;
+class SecretKey;
+}  // namespace careops
+namespace careops::app {
+struct Config;
 }
 namespace careops::http {
 class AccessGuard;
 }
+namespace careops::messaging {
+class Outbox;
+}
 
 namespace careops::workspaces {
 
+class InvitationHandlers;
+class Onboarding;
+class OnboardingHandlers;
 class WorkspaceHandlers;
 
 class Module {
  public:
-  // `user_guard` (the kUser guard) and `clock` must outlive the module.
-  Module(const Clock& clock, http::AccessGuard& user_guard);
+  // Everything passed must outlive the module. `config.public_base_url` is read at each
+  // invitation (the composition root completes it after binding the port).
+  Module(const app::Config& config, const Clock& clock, const SecretKey& key,
+         const messaging::Outbox& outbox, http::AccessGuard& user_guard);
   ~Module();
 
   // The Access::kMember guard (see member_guard.hpp); runs `user_guard` itself.
   http::AccessGuard& member_guard();
+  // The onboarding registry, with the details, staff and activate checks registered. Other
+  // features register the check of their step here at start-up, before serving
+  // (`onboarding().Register("channels", check)`; see onboarding.hpp).
+  Onboarding& onboarding();
   const WorkspaceHandlers& handlers() const;
+  const InvitationHandlers& invitation_handlers() const;
+  const OnboardingHandlers& onboarding_handlers() const;
 
  private:
   struct Impl;
