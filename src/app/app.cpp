@@ -85,11 +85,12 @@ struct App::Impl {
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(
-            WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
-                                            workspaces.handlers(), workspaces.channel_handlers()}),
-                       std::move(options.extra_routes)),
-            Guards(auth, messaging, workspaces)),
+        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
+                                               workspaces.handlers(), workspaces.channel_handlers(),
+                                               workspaces.invitation_handlers(),
+                                               workspaces.onboarding_handlers()}),
+                          std::move(options.extra_routes)),
+               Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two
@@ -99,6 +100,8 @@ struct App::Impl {
              static_cast<std::size_t>(config.worker_queue), [this] { return database->Connect(); }),
         dispatcher(router, pool, web_app, metrics, clock),
         server(ServerOptionsFrom(config, options.handle_signals), dispatcher) {
+    // Features give their onboarding step its check here, before serving:
+    // workspaces.onboarding().Register("<step key>", check) (see workspaces/onboarding.hpp).
     {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);

@@ -7,6 +7,8 @@
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/channel_handlers.hpp"
+#include "workspaces/invitation_handlers.hpp"
+#include "workspaces/onboarding_handlers.hpp"
 #include "workspaces/workspace_handlers.hpp"
 
 namespace careops::app {
@@ -56,6 +58,8 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
   using workspaces::ChannelHandlers;
+  using workspaces::InvitationHandlers;
+  using workspaces::OnboardingHandlers;
   using workspaces::WorkspaceHandlers;
   const auto password_routes = std::make_shared<http::ConcurrencyLimit>(
       kPasswordRoutesInFlight, "sign-in is busy, retry shortly");
@@ -126,6 +130,32 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.workspaces, &WorkspaceHandlers::UpdateMember)},
           {Method::kDelete, "/api/workspaces/{id:int}/members/{member_id:int}", kOwner,
            Bind(h.workspaces, &WorkspaceHandlers::RemoveMember)},
+          {Method::kGet, "/api/workspaces/{id:int}/audit", kOwner,
+           Bind(h.workspaces, &WorkspaceHandlers::Audit)},
+      },
+      // Staff invitations (src/workspaces/invitation_*): owners invite; whoever holds the link
+      // previews it (public, token in the body) and accepts it signed in.
+      {
+          {Method::kPost, "/api/workspaces/{id:int}/invitations", kOwner,
+           Bind(h.invitations, &InvitationHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/invitations", kOwner,
+           Bind(h.invitations, &InvitationHandlers::List)},
+          {Method::kDelete, "/api/workspaces/{id:int}/invitations/{invitation_id:int}", kOwner,
+           Bind(h.invitations, &InvitationHandlers::Revoke)},
+          {Method::kPost, "/api/invitations/preview", kPublic,
+           Bind(h.invitations, &InvitationHandlers::Preview)},
+          {Method::kPost, "/api/invitations/accept", kUser,
+           Bind(h.invitations, &InvitationHandlers::Accept)},
+      },
+      // Onboarding, activation and the public workspace page (src/workspaces/onboarding*,
+      // activation_service, public_workspace).
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/onboarding", kOwner,
+           Bind(h.onboarding, &OnboardingHandlers::GetOnboarding)},
+          {Method::kPost, "/api/workspaces/{id:int}/activate", kOwner,
+           Bind(h.onboarding, &OnboardingHandlers::Activate)},
+          {Method::kGet, "/api/public/{slug}", kPublic,
+           Bind(h.onboarding, &OnboardingHandlers::PublicWorkspace)},
       },
       // A workspace's own SMS and email channels (src/workspaces/channel_*).
       {

@@ -18,6 +18,8 @@ class AuthHandlers;
 }
 
 namespace careops::workspaces {
+class InvitationHandlers;
+class OnboardingHandlers;
 class WorkspaceHandlers;
 class ChannelHandlers;
 }  // namespace careops::workspaces
@@ -31,6 +33,8 @@ struct Handlers {
   const auth::AuthHandlers& auth;
   const workspaces::WorkspaceHandlers& workspaces;
   const workspaces::ChannelHandlers& channels;
+  const workspaces::InvitationHandlers& invitations;
+  const workspaces::OnboardingHandlers& onboarding;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -19,6 +19,7 @@ enum class ErrorCode {
   kNotFound,          // 404
   kMethodNotAllowed,  // 405
   kConflict,          // 409
+  kGone,              // 410: existed, but is used up, expired or withdrawn (an invitation link)
   kPayloadTooLarge,   // 413
   kUnprocessable,     // 422: well-formed but breaks a rule
   kRateLimited,       // 429, with retry_after_seconds
@@ -59,6 +60,9 @@ struct Error {
   }
   static Error Conflict(std::string message, std::optional<std::string> field = {}) {
     return {ErrorCode::kConflict, std::move(message), std::move(field), {}, 0, {}};
+  }
+  static Error Gone(std::string message) {
+    return {ErrorCode::kGone, std::move(message), {}, {}, 0, {}};
   }
   static Error Unprocessable(std::string message, std::optional<std::string> field = {}) {
     return {ErrorCode::kUnprocessable, std::move(message), std::move(field), {}, 0, {}};

@@ -18,6 +18,8 @@ int HttpStatus(ErrorCode code) {
       return 405;
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kGone:
+      return 410;
     case ErrorCode::kPayloadTooLarge:
       return 413;
     case ErrorCode::kUnprocessable:
@@ -37,7 +39,7 @@ int HttpStatus(ErrorCode code) {
 ErrorCode ErrorCodeForStatus(int status) {
   for (ErrorCode code :
        {ErrorCode::kInvalidArgument, ErrorCode::kUnauthenticated, ErrorCode::kPermissionDenied,
-        ErrorCode::kNotFound, ErrorCode::kMethodNotAllowed, ErrorCode::kConflict,
+        ErrorCode::kNotFound, ErrorCode::kMethodNotAllowed, ErrorCode::kConflict, ErrorCode::kGone,
         ErrorCode::kPayloadTooLarge, ErrorCode::kUnprocessable, ErrorCode::kRateLimited,
         ErrorCode::kHeadersTooLarge, ErrorCode::kInternal, ErrorCode::kUnavailable}) {
     if (HttpStatus(code) == status) return code;

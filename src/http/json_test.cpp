@@ -66,12 +66,17 @@ TEST(ErrorResponseTest, BodyShapeAndHeaders) {
   EXPECT_EQ(hidden.status, 500);
   EXPECT_EQ(hidden.body.find("SELECT"), std::string::npos);
 
+  Response gone = ErrorResponse(Error::Gone("this invitation was already used"));
+  EXPECT_EQ(gone.status, 410);
+  EXPECT_EQ(Json::parse(gone.body)["error"]["code"], "gone");
+
   Response limited = ErrorResponse(Error::RateLimited(30));
   EXPECT_EQ(limited.status, 429);
   EXPECT_EQ(limited.headers.Get("Retry-After"), "30");
 }
 
 TEST(ErrorResponseTest, StatusMapsBackToCode) {
+  EXPECT_EQ(ErrorCodeForStatus(410), ErrorCode::kGone);
   EXPECT_EQ(ErrorCodeForStatus(413), ErrorCode::kPayloadTooLarge);
   EXPECT_EQ(ErrorCodeForStatus(431), ErrorCode::kHeadersTooLarge);
   EXPECT_EQ(ErrorCodeForStatus(500), ErrorCode::kInternal);

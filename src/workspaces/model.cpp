@@ -21,6 +21,14 @@ std::optional<Role> ParseRole(std::string_view text) {
   return std::nullopt;
 }
 
+Permissions WithFlags(Permissions base, const PermissionFlags& flags) {
+  if (flags.inbox) base.inbox = *flags.inbox;
+  if (flags.bookings) base.bookings = *flags.bookings;
+  if (flags.forms) base.forms = *flags.forms;
+  if (flags.inventory) base.inventory = *flags.inventory;
+  return base;
+}
+
 Permissions DefaultPermissions(Role role) {
   switch (role) {
     case Role::kOwner:
@@ -30,6 +38,31 @@ Permissions DefaultPermissions(Role role) {
       return {true, true, false, false};
   }
   return {};
+}
+
+const char* InviteChannelName(InviteChannel channel) {
+  return channel == InviteChannel::kSms ? "sms" : "email";
+}
+
+const char* InvitationStatusName(InvitationStatus status) {
+  switch (status) {
+    case InvitationStatus::kPending:
+      return "pending";
+    case InvitationStatus::kAccepted:
+      return "accepted";
+    case InvitationStatus::kExpired:
+      return "expired";
+    case InvitationStatus::kRevoked:
+      return "revoked";
+  }
+  return "pending";
+}
+
+InvitationStatus StatusOf(const Invitation& invitation, Millis now) {
+  if (invitation.accepted_at) return InvitationStatus::kAccepted;
+  if (invitation.revoked_at) return InvitationStatus::kRevoked;
+  if (now >= invitation.expires_at) return InvitationStatus::kExpired;
+  return InvitationStatus::kPending;
 }
 
 }  // namespace careops::workspaces

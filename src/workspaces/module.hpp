@@ -1,6 +1,7 @@
 #pragma once
-// The workspaces feature as the composition root sees it: the service, the kMember access
-// guard and the handlers.
+// The workspaces feature as the composition root sees it: workspaces and members, staff
+// invitations, onboarding and activation, the public workspace page and the audit view; the
+// kMember access guard and the handlers.
 
 #include <memory>
 
@@ -20,20 +21,30 @@ class Outbox;
 
 namespace careops::workspaces {
 
+class InvitationHandlers;
+class Onboarding;
+class OnboardingHandlers;
 class WorkspaceHandlers;
 class ChannelHandlers;
 
 class Module {
  public:
-  // Everything passed must outlive the module; `user_guard` is the kUser guard.
+  // Everything passed must outlive the module. `config.public_base_url` is read at each
+  // invitation (the composition root completes it after binding the port).
   Module(const app::Config& config, const Clock& clock, const SecretKey& key,
-         messaging::Outbox& outbox, http::AccessGuard& user_guard);
+         const messaging::Outbox& outbox, http::AccessGuard& user_guard);
   ~Module();
 
   // The Access::kMember guard (see member_guard.hpp); runs `user_guard` itself.
   http::AccessGuard& member_guard();
+  // The onboarding registry, with the details, staff and activate checks registered. Other
+  // features register the check of their step here at start-up, before serving
+  // (`onboarding().Register("channels", check)`; see onboarding.hpp).
+  Onboarding& onboarding();
   const WorkspaceHandlers& handlers() const;
   const ChannelHandlers& channel_handlers() const;
+  const InvitationHandlers& invitation_handlers() const;
+  const OnboardingHandlers& onboarding_handlers() const;
 
  private:
   struct Impl;

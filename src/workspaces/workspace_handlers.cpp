@@ -1,8 +1,13 @@
 #include "workspaces/workspace_handlers.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "auth/auth_json.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
+#include "http/url.hpp"
+#include "workspaces/workspace_json.hpp"
 #include "workspaces/workspace_service.hpp"
 
 namespace careops::workspaces {
@@ -14,30 +19,12 @@ using http::JsonResponse;
 using http::RequestContext;
 using http::Response;
 
-Json WorkspaceJson(const Workspace& w) {
-  return {{"id", w.id},
-          {"name", w.name},
-          {"slug", w.slug},
-          {"address", w.address},
-          {"timezone", w.timezone},
-          {"contact_email", w.contact_email},
-          {"contact_phone", w.contact_phone},
-          {"default_region", w.default_region},
-          {"is_active", w.is_active},
-          {"created_at", w.created_at},
-          {"updated_at", w.updated_at}};
-}
-
 Json MemberJson(const Member& m) {
   return {{"user_id", m.user_id},
           {"email", m.email},
           {"full_name", m.full_name},
           {"role", RoleName(m.role)},
-          {"permissions",
-           {{"inbox", m.permissions.inbox},
-            {"bookings", m.permissions.bookings},
-            {"forms", m.permissions.forms},
-            {"inventory", m.permissions.inventory}}},
+          {"permissions", PermissionsJson(m.permissions)},
           {"status", m.active ? "active" : "suspended"},
           {"created_at", m.created_at}};
 }
@@ -69,28 +56,15 @@ Result<MemberChange> ReadMemberChange(const RequestContext& ctx) {
   auto body = http::ParseJsonObject(ctx.request);
   if (!body.ok()) return std::move(body).error();
   MemberChange change;
-  auto role = http::OptionalString(*body, "role");
+  auto role = ReadRole(*body);
   if (!role.ok()) return std::move(role).error();
-  if (*role) {
-    change.role = ParseRole(**role);
-    if (!change.role) {
-      return Error::InvalidArgument("role must be owner, manager or staff", "role");
-    }
-  }
-  if (auto it = body->find("permissions"); it != body->end() && !it->is_null()) {
-    if (!it->is_object()) {
-      return Error::InvalidArgument("permissions must be an object", "permissions");
-    }
-    const std::pair<const char*, std::optional<bool>*> flags[] = {{"inbox", &change.inbox},
-                                                                  {"bookings", &change.bookings},
-                                                                  {"forms", &change.forms},
-                                                                  {"inventory", &change.inventory}};
-    for (const auto& [name, out] : flags) {
-      auto value = http::OptionalBool(*it, name);
-      if (!value.ok()) return std::move(value).error();
-      *out = *value;
-    }
-  }
+  change.role = *role;
+  auto flags = ReadPermissionFlags(*body);
+  if (!flags.ok()) return std::move(flags).error();
+  change.inbox = flags->inbox;
+  change.bookings = flags->bookings;
+  change.forms = flags->forms;
+  change.inventory = flags->inventory;
   auto status = http::OptionalString(*body, "status");
   if (!status.ok()) return std::move(status).error();
   if (*status) {
@@ -103,6 +77,29 @@ Result<MemberChange> ReadMemberChange(const RequestContext& ctx) {
     }
   }
   return change;
+}
+
+// The query parameter `name` as an integer; nullopt when absent; 400 naming it otherwise.
+Result<std::optional<std::int64_t>> QueryInt(const http::QueryParams& params, const char* name) {
+  const auto text = http::FindParam(params, name);
+  if (!text) return std::optional<std::int64_t>();
+  std::int64_t value = 0;
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (text->empty() || ec != std::errc() || ptr != end) {
+    return Error::InvalidArgument(std::string(name) + " must be an integer", name);
+  }
+  return std::optional<std::int64_t>(value);
+}
+
+Json AuditEventJson(const WorkspaceAuditEvent& e) {
+  return {{"id", e.id},
+          {"type", e.type},
+          {"user_id", e.user_id ? Json(*e.user_id) : Json(nullptr)},
+          {"user_name", e.user_name ? Json(*e.user_name) : Json(nullptr)},
+          {"ip", e.ip},
+          {"detail", e.detail},
+          {"created_at", e.created_at}};
 }
 
 }  // namespace
@@ -118,9 +115,7 @@ Response WorkspaceHandlers::Create(RequestContext& ctx) const {
 Response WorkspaceHandlers::ListMine(RequestContext& ctx) const {
   Json list = Json::array();
   for (const MyWorkspace& mine : service_.ListMine(ctx.db, ctx.user_id)) {
-    Json item = WorkspaceJson(mine.workspace);
-    item["role"] = RoleName(mine.role);
-    list.push_back(std::move(item));
+    list.push_back(MyWorkspaceJson(mine));
   }
   return JsonResponse(200, {{"workspaces", std::move(list)}});
 }
@@ -134,7 +129,7 @@ Response WorkspaceHandlers::Get(RequestContext& ctx) const {
 Response WorkspaceHandlers::Update(RequestContext& ctx) const {
   auto fields = ReadFields(ctx);
   if (!fields.ok()) return ErrorResponse(fields.error());
-  auto w = service_.Update(ctx.db, ctx.workspace_id, *fields);
+  auto w = service_.Update(ctx.db, ctx.workspace_id, ctx.user_id, *fields, auth::ClientOf(ctx).ip);
   if (!w.ok()) return ErrorResponse(w.error());
   return JsonResponse(200, WorkspaceJson(*w));
 }
@@ -159,6 +154,26 @@ Response WorkspaceHandlers::RemoveMember(RequestContext& ctx) const {
                                          ctx.params.Int("member_id"), auth::ClientOf(ctx).ip);
   if (!removed.ok()) return ErrorResponse(removed.error());
   return auth::NoContent();
+}
+
+Response WorkspaceHandlers::Audit(RequestContext& ctx) const {
+  auto params = http::ParseQuery(ctx.query);
+  if (!params.ok()) return ErrorResponse(params.error());
+  auto before = QueryInt(*params, "before");
+  if (!before.ok()) return ErrorResponse(before.error());
+  auto limit = QueryInt(*params, "limit");
+  if (!limit.ok()) return ErrorResponse(limit.error());
+  // Out-of-range values are the service's to refuse; clamp only to keep them an int.
+  const std::int64_t wanted = limit->value_or(kDefaultAuditPage);
+  auto page =
+      service_.AuditTrail(ctx.db, ctx.workspace_id, *before,
+                          static_cast<int>(std::clamp<std::int64_t>(wanted, 0, kMaxAuditPage + 1)));
+  if (!page.ok()) return ErrorResponse(page.error());
+  Json events = Json::array();
+  for (const WorkspaceAuditEvent& e : page->events) events.push_back(AuditEventJson(e));
+  return JsonResponse(
+      200, {{"events", std::move(events)},
+            {"next_before", page->next_before ? Json(*page->next_before) : Json(nullptr)}});
 }
 
 }  // namespace careops::workspaces

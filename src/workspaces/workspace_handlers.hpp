@@ -24,6 +24,8 @@ class WorkspaceHandlers {
   // Owner only; {member_id:int} is the member's user id.
   http::Response UpdateMember(http::RequestContext& ctx) const;
   http::Response RemoveMember(http::RequestContext& ctx) const;
+  // Owner only; ?before=<event id>&limit=<1..200>.
+  http::Response Audit(http::RequestContext& ctx) const;
 
  private:
   const WorkspaceService& service_;

@@ -70,6 +70,19 @@ std::optional<Workspace> WorkspaceRepository::FindById(std::int64_t id) {
   return WorkspaceFromRow(*row);
 }
 
+std::optional<Workspace> WorkspaceRepository::FindBySlug(std::string_view slug) {
+  static const std::string sql =
+      "SELECT " + std::string(kColumns) + " FROM workspaces w WHERE w.slug = ?";
+  auto row = conn_.QueryOne(sql, {std::string(slug)});
+  if (!row) return std::nullopt;
+  return WorkspaceFromRow(*row);
+}
+
+void WorkspaceRepository::SetActive(std::int64_t id, bool active, Millis now) {
+  conn_.Execute("UPDATE workspaces SET is_active = ?, updated_at = ? WHERE id = ?",
+                {static_cast<std::int64_t>(active ? 1 : 0), now, id});
+}
+
 Status WorkspaceRepository::Update(const Workspace& w, Millis now) {
   try {
     conn_.Execute(
@@ -115,6 +128,12 @@ void WorkspaceRepository::UpdateMember(const Member& m) {
 void WorkspaceRepository::RemoveMember(std::int64_t workspace_id, std::int64_t user_id) {
   conn_.Execute("DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?",
                 {workspace_id, user_id});
+}
+
+std::int64_t WorkspaceRepository::CountMembers(std::int64_t workspace_id) {
+  return conn_
+      .QueryOne("SELECT COUNT(*) FROM workspace_members WHERE workspace_id = ?", {workspace_id})
+      ->Int(0);
 }
 
 std::int64_t WorkspaceRepository::CountActiveOwners(std::int64_t workspace_id) {

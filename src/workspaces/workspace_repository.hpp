@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -23,8 +24,11 @@ class WorkspaceRepository {
   // Ignores w.id, w.is_active and the timestamps.
   Result<std::int64_t> Insert(const Workspace& w, Millis now);
   std::optional<Workspace> FindById(std::int64_t id);
+  std::optional<Workspace> FindBySlug(std::string_view slug);
   // Writes every settable field of `w` (by w.id); Conflict (field "slug") when taken.
   Status Update(const Workspace& w, Millis now);
+  // Sets is_active (and updated_at).
+  void SetActive(std::int64_t id, bool active, Millis now);
 
   void AddMember(std::int64_t workspace_id, std::int64_t user_id, Role role,
                  const Permissions& permissions, Millis now);
@@ -34,6 +38,8 @@ class WorkspaceRepository {
   void UpdateMember(const Member& m);
   // Deletes the membership; a missing one is not an error.
   void RemoveMember(std::int64_t workspace_id, std::int64_t user_id);
+  // How many members `workspace_id` has, whatever their status.
+  std::int64_t CountMembers(std::int64_t workspace_id);
   // How many active owners `workspace_id` has.
   std::int64_t CountActiveOwners(std::int64_t workspace_id);
   // Oldest first, with the users' email and name.

@@ -3,11 +3,13 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "auth/audit_repository.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "workspaces/workspace_audit_repository.hpp"
 #include "workspaces/workspace_repository.hpp"
 
 namespace careops::workspaces {
@@ -80,6 +82,25 @@ Status Validate(const Workspace& w) {
     return Error::InvalidArgument("contact_phone is not a phone number", "contact_phone");
   }
   return Ok();
+}
+
+// The names of the settable fields that differ, comma-separated ("" when none do).
+std::string ChangedFields(const Workspace& a, const Workspace& b) {
+  const std::pair<bool, const char*> fields[] = {
+      {a.name != b.name, "name"},
+      {a.slug != b.slug, "slug"},
+      {a.address != b.address, "address"},
+      {a.timezone != b.timezone, "timezone"},
+      {a.contact_email != b.contact_email, "contact_email"},
+      {a.contact_phone != b.contact_phone, "contact_phone"},
+      {a.default_region != b.default_region, "default_region"}};
+  std::string out;
+  for (const auto& [changed, name] : fields) {
+    if (!changed) continue;
+    if (!out.empty()) out += ',';
+    out += name;
+  }
+  return out;
 }
 
 Error NoSuchMember() { return Error::NotFound("no such member"); }
@@ -161,16 +182,38 @@ Result<Workspace> WorkspaceService::Get(db::Connection& conn, std::int64_t id) c
 }
 
 Result<Workspace> WorkspaceService::Update(db::Connection& conn, std::int64_t id,
-                                           const WorkspaceFields& fields) const {
+                                           std::int64_t actor_id, const WorkspaceFields& fields,
+                                           std::string_view ip) const {
+  const Millis now = clock_.NowMillis();
+  db::Transaction tx(conn);
   WorkspaceRepository repo(conn);
-  auto w = repo.FindById(id);
-  if (!w) return Error::NotFound("no such workspace");
-  Apply(fields, *w);
-  if (Status valid = Validate(*w); !valid.ok()) return std::move(valid).error();
-  if (Status saved = repo.Update(*w, clock_.NowMillis()); !saved.ok()) {
-    return std::move(saved).error();
-  }
+  auto before = repo.FindById(id);
+  if (!before) return Error::NotFound("no such workspace");
+  Workspace after = *before;
+  Apply(fields, after);
+  if (Status valid = Validate(after); !valid.ok()) return std::move(valid).error();
+  const std::string changed = ChangedFields(*before, after);
+  if (changed.empty()) return std::move(*before);
+  if (Status saved = repo.Update(after, now); !saved.ok()) return std::move(saved).error();
+  auth::AuditRepository(conn).RecordForWorkspace(
+      id, actor_id, audit::kWorkspaceUpdated, ip,
+      "workspace=" + std::to_string(id) + " fields=" + changed, now);
+  tx.Commit();
   return repo.FindById(id).value();
+}
+
+Result<AuditPage> WorkspaceService::AuditTrail(db::Connection& conn, std::int64_t workspace_id,
+                                               std::optional<std::int64_t> before,
+                                               int limit) const {
+  if (before && *before < 1) {
+    return Error::InvalidArgument("before must be a positive event id", "before");
+  }
+  if (limit < 1 || limit > kMaxAuditPage) {
+    return Error::InvalidArgument("limit must be from 1 to " + std::to_string(kMaxAuditPage),
+                                  "limit");
+  }
+  return WorkspaceAuditRepository(conn).Page(
+      workspace_id, before.value_or(std::numeric_limits<std::int64_t>::max()), limit);
 }
 
 std::vector<Member> WorkspaceService::Members(db::Connection& conn,

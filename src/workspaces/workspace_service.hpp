@@ -27,6 +27,9 @@ class Connection;
 
 namespace careops::workspaces {
 
+inline constexpr int kDefaultAuditPage = 50;
+inline constexpr int kMaxAuditPage = 200;
+
 class WorkspaceService {
  public:
   explicit WorkspaceService(const Clock& clock) : clock_(clock) {}
@@ -38,14 +41,22 @@ class WorkspaceService {
   std::vector<MyWorkspace> ListMine(db::Connection& conn, std::int64_t user_id) const;
   // NotFound when there is no such workspace.
   Result<Workspace> Get(db::Connection& conn, std::int64_t id) const;
-  // Applies the present fields; the result is validated as a whole.
-  Result<Workspace> Update(db::Connection& conn, std::int64_t id,
-                           const WorkspaceFields& fields) const;
+  // Applies the present fields; the result is validated as a whole. A change is audited in
+  // the workspace as workspace_updated for `actor_id` (detail: the changed field names); one
+  // that changes nothing records nothing and keeps updated_at.
+  Result<Workspace> Update(db::Connection& conn, std::int64_t id, std::int64_t actor_id,
+                           const WorkspaceFields& fields, std::string_view ip) const;
   std::vector<Member> Members(db::Connection& conn, std::int64_t workspace_id) const;
   // `user_id`'s membership of `workspace_id` when it exists and is active, else nullopt (a
   // missing workspace and a non-member look the same).
   std::optional<Member> ActiveMembership(db::Connection& conn, std::int64_t workspace_id,
                                          std::int64_t user_id) const;
+
+  // One page of the workspace's audit view (see WorkspaceAuditRepository): events older than
+  // `before` (all when nullopt), newest first, `limit` of them. InvalidArgument naming
+  // "before" (must be >= 1) or "limit" (1..kMaxAuditPage).
+  Result<AuditPage> AuditTrail(db::Connection& conn, std::int64_t workspace_id,
+                               std::optional<std::int64_t> before, int limit) const;
 
   // Member management by an owner (`actor_id`; the guard has checked that). `member_id` is the
   // member's user id. Each applies the change and records audit events (see model.hpp) for

@@ -140,7 +140,7 @@ TEST_F(WorkspaceServiceTest, SlugConflictIs409OnCreateAndUpdate) {
   ASSERT_TRUE(other.ok());
   WorkspaceFields rename;
   rename.slug = "taken";
-  auto updated = service_.Update(*conn_, other->id, rename);
+  auto updated = service_.Update(*conn_, other->id, bob_, rename, "");
   ASSERT_FALSE(updated.ok());
   EXPECT_EQ(updated.error().code, ErrorCode::kConflict);
   EXPECT_EQ(updated.error().field, "slug");
@@ -153,7 +153,7 @@ TEST_F(WorkspaceServiceTest, UpdateChangesOnlyThePresentFields) {
   WorkspaceFields patch;
   patch.timezone = "America/Chicago";
   patch.address = " 1 Main St ";
-  auto updated = service_.Update(*conn_, w->id, patch);
+  auto updated = service_.Update(*conn_, w->id, ann_, patch, "10.0.0.1");
   ASSERT_TRUE(updated.ok()) << updated.error().message;
   EXPECT_EQ(updated->timezone, "America/Chicago");
   EXPECT_EQ(updated->address, "1 Main St");
@@ -163,12 +163,12 @@ TEST_F(WorkspaceServiceTest, UpdateChangesOnlyThePresentFields) {
 
   WorkspaceFields bad;
   bad.timezone = "Nowhere/Land";
-  auto refused = service_.Update(*conn_, w->id, bad);
+  auto refused = service_.Update(*conn_, w->id, ann_, bad, "");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().field, "timezone");
   EXPECT_EQ(service_.Get(*conn_, w->id)->timezone, "America/Chicago");
 
-  EXPECT_EQ(service_.Update(*conn_, 9999, patch).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.Update(*conn_, 9999, ann_, patch, "").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(service_.Get(*conn_, 9999).error().code, ErrorCode::kNotFound);
 }
 

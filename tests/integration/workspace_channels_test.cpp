@@ -161,6 +161,35 @@ TEST_F(ChannelsTest, ServerModeSendsThroughTheServersAccount) {
   EXPECT_EQ(channels["sms"]["works"], true);
 }
 
+TEST_F(ChannelsTest, AWorkingChannelCompletesOnboardingAndCarriesTheInvitations) {
+  const auto channels_step = [&] {
+    auto r = As(ann_, "GET", "/api/workspaces/" + std::to_string(ws_) + "/onboarding");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const json body = r.Json();
+    for (const auto& step : body["steps"]) {
+      if (step["key"] == "channels") return step;
+    }
+    return json();
+  };
+  EXPECT_EQ(channels_step()["done"], false);
+  EXPECT_EQ(channels_step()["required"], true);
+
+  ASSERT_EQ(ConnectOwnTwilio().status, 200);
+  ASSERT_EQ(As(ann_, "POST", Path("/sms/test"), json{{"to", "+14155550123"}}.dump()).status, 202);
+  WaitForChannels([](const json& c) { return c["sms"]["works"] == true; });
+  EXPECT_EQ(channels_step()["done"], true);
+
+  const std::size_t before = twilio_.WaitForMessages(1).size();
+  auto invited = As(ann_, "POST", "/api/workspaces/" + std::to_string(ws_) + "/invitations",
+                    json{{"phone", "+14155550124"}, {"role", "staff"}}.dump());
+  ASSERT_EQ(invited.status, 201) << invited.body;
+  const auto sent = twilio_.WaitForMessages(before + 1);
+  ASSERT_EQ(sent.size(), before + 1);
+  EXPECT_EQ(sent.back().to, "+14155550124");
+  EXPECT_EQ(sent.back().account_sid, kOwnSid);
+  EXPECT_NE(sent.back().body.find("/invite#token="), std::string::npos);
+}
+
 TEST_F(ChannelsTest, BadInputIsRefusedNamingTheField) {
   const auto field_of = [&](const std::string& method, const std::string& path,
                             const std::string& body) {
