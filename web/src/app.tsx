@@ -5,46 +5,96 @@ import { Layout } from './layout';
 import { AccountPage } from './pages/account';
 import { DevOutboxPage } from './pages/dev_outbox';
 import { ForgotPasswordPage } from './pages/forgot_password';
+import { InvitePage } from './pages/invite';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not_found';
+import { PublicWorkspacePage } from './pages/public_workspace';
 import { RegisterPage } from './pages/register';
 import { ResetPasswordPage } from './pages/reset_password';
 import { StatusPage } from './pages/status';
-import { navigate, usePath } from './router';
-import { SessionProvider } from './session';
+import { AuditPage } from './pages/workspace/audit';
+import { ChannelsPage } from './pages/workspace/channels';
+import { WorkspaceHomePage } from './pages/workspace/home';
+import { MembersPage } from './pages/workspace/members';
+import { SettingsPage } from './pages/workspace/settings';
+import { WorkspacesPage } from './pages/workspaces';
+import { type RouteParams, matchPath, navigate, usePath } from './router';
+import { SessionProvider, useSession } from './session';
+import { WorkspacesProvider, useWorkspaces } from './workspaces';
 
-/** Path -> page. Paths not listed here render NotFoundPage. */
-const kRoutes: Record<string, FunctionComponent> = {
-  '/': HomeRedirect,
-  '/status': StatusPage,
-  '/register': RegisterPage,
-  '/login': LoginPage,
-  '/forgot-password': ForgotPasswordPage,
-  '/reset-password': ResetPasswordPage,
-  '/account': AccountPage,
-  '/dev/outbox': DevOutboxPage,
-};
+/** What every page receives: the values of its pattern's ":name" segments. */
+export interface PageProps {
+  params: RouteParams;
+}
+
+interface Route {
+  /** A path, or a pattern with ":name" segments (see matchPath). */
+  pattern: string;
+  page: FunctionComponent<PageProps>;
+  /** A customer-facing page: no app navigation in the header. */
+  bare?: boolean;
+}
+
+/** Pattern -> page, first match wins. Paths matching none render NotFoundPage. */
+const kRoutes: readonly Route[] = [
+  { pattern: '/', page: HomeRedirect },
+  { pattern: '/status', page: StatusPage },
+  { pattern: '/register', page: RegisterPage },
+  { pattern: '/login', page: LoginPage },
+  { pattern: '/forgot-password', page: ForgotPasswordPage },
+  { pattern: '/reset-password', page: ResetPasswordPage },
+  { pattern: '/account', page: AccountPage },
+  { pattern: '/dev/outbox', page: DevOutboxPage },
+  { pattern: '/workspaces', page: WorkspacesPage },
+  { pattern: '/workspaces/:id', page: WorkspaceHomePage },
+  { pattern: '/workspaces/:id/settings', page: SettingsPage },
+  { pattern: '/workspaces/:id/channels', page: ChannelsPage },
+  { pattern: '/workspaces/:id/members', page: MembersPage },
+  { pattern: '/workspaces/:id/audit', page: AuditPage },
+  { pattern: '/invite', page: InvitePage },
+  { pattern: '/w/:slug', page: PublicWorkspacePage, bare: true },
+];
+
+function resolve(path: string): { route: Route | null; params: RouteParams } {
+  for (const route of kRoutes) {
+    const params = matchPath(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return { route: null, params: {} };
+}
 
 export function App() {
   const path = usePath();
-  const Page = kRoutes[path] ?? NotFoundPage;
+  const { route, params } = resolve(path);
+  const Page = route?.page ?? NotFoundPage;
   return (
     <SessionProvider>
-      <Layout path={path}>
-        <Page key={path} />
-      </Layout>
+      <WorkspacesProvider path={path}>
+        <Layout path={path} bare={route?.bare ?? false}>
+          <Page key={path} params={params} />
+        </Layout>
+      </WorkspacesProvider>
     </SessionProvider>
   );
 }
 
-/** "/" has no page of its own yet; it forwards to the status page without a history entry. */
+/**
+ * "/" has no page of its own: signed in, it forwards to the current workspace (or to the
+ * workspaces page to create one); signed out, to the status page. No history entry.
+ */
 function HomeRedirect() {
+  const { state: session } = useSession();
+  const { state: workspaces, current } = useWorkspaces();
+  let to: string | null = null;
+  if (session.status === 'signed_out' || session.status === 'error') to = '/status';
+  else if (current) to = `/workspaces/${current.id}`;
+  else if (workspaces.status === 'ready' || workspaces.status === 'error') to = '/workspaces';
   useEffect(() => {
-    navigate('/status', { replace: true });
-  }, []);
+    if (to) navigate(to, { replace: true });
+  }, [to]);
   return (
     <p>
-      <Link href="/status">Go to the status page</Link>
+      <Link href={to ?? '/status'}>Continue</Link>
     </p>
   );
 }

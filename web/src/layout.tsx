@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBanner } from './components/error_banner';
 import { Link } from './components/link';
+import { WorkspaceNav, WorkspaceSwitcher } from './components/workspace_nav';
 import { useAction } from './hooks';
 import { navigate } from './router';
 import { useSession } from './session';
@@ -9,11 +10,16 @@ import { useSession } from './session';
 interface LayoutProps {
   /** The current path; a change moves keyboard and screen-reader focus to the main area. */
   path: string;
+  /** A customer-facing page (a business's public page): the header shows no app navigation. */
+  bare?: boolean;
   children: ComponentChildren;
 }
 
-/** Page frame: skip link, header with the product name, nav and account links, main area. */
-export function Layout({ path, children }: LayoutProps) {
+/**
+ * Page frame: skip link, header with the product name, the workspace switcher, nav and
+ * account links, the current workspace's nav, and the main area.
+ */
+export function Layout({ path, bare = false, children }: LayoutProps) {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -40,15 +46,19 @@ export function Layout({ path, children }: LayoutProps) {
           <Link href="/" class="brand">
             CareOps
           </Link>
-          <nav aria-label="Main">
-            <ul class="nav">
-              <li>
-                <Link href="/status">Status</Link>
-              </li>
-              <AccountLinks onSignOut={() => void signOut.run()} signingOut={signOut.busy} />
-            </ul>
-          </nav>
+          {!bare && <WorkspaceSwitcher path={path} />}
+          {!bare && (
+            <nav aria-label="Main" class="main-nav">
+              <ul class="nav">
+                <li>
+                  <Link href="/status">Status</Link>
+                </li>
+                <AccountLinks onSignOut={() => void signOut.run()} signingOut={signOut.busy} />
+              </ul>
+            </nav>
+          )}
         </div>
+        {!bare && <WorkspaceNav />}
       </header>
       <main id="main" class="main" tabIndex={-1} ref={main}>
         {signOut.error && <ErrorBanner error={signOut.error} onRetry={() => void signOut.run()} />}

@@ -1,6 +1,7 @@
 // Client-side routing over the History API. The server answers every app path with
 // index.html, so any path may be the first one loaded; paths under /api are never routed
-// here. Paths are compared without a trailing slash ("/status/" is "/status").
+// here. Paths are compared without a trailing slash ("/status/" is "/status"); a route's
+// pattern may hold ":name" segments ("/workspaces/:id/channels"), see matchPath().
 
 import { useEffect, useState } from 'preact/hooks';
 
@@ -14,6 +15,36 @@ export function currentPath(): string {
 export function normalisePath(path: string): string {
   if (path.length > 1 && path.endsWith('/')) return path.replace(/\/+$/, '') || '/';
   return path;
+}
+
+/** The values of a matched pattern's ":name" segments, decoded: {id: "12"}. */
+export type RouteParams = Readonly<Record<string, string>>;
+
+/**
+ * Matches a normalised `path` against `pattern`: literal segments must be equal, a ":name"
+ * segment takes any one non-empty segment. Returns the parameters, or null when the path
+ * does not match (a segment that is not valid percent-encoding does not match either).
+ */
+export function matchPath(pattern: string, path: string): RouteParams | null {
+  const wanted = pattern.split('/');
+  const given = path.split('/');
+  if (wanted.length !== given.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < wanted.length; i += 1) {
+    const want = wanted[i] ?? '';
+    const got = given[i] ?? '';
+    if (!want.startsWith(':')) {
+      if (want !== got) return null;
+      continue;
+    }
+    if (got === '') return null;
+    try {
+      params[want.slice(1)] = decodeURIComponent(got);
+    } catch {
+      return null;
+    }
+  }
+  return params;
 }
 
 /** Moves to `to` (a same-origin path) without a page load; `replace` keeps history short. */
@@ -54,6 +85,12 @@ export function isNativeClick(event: MouseEvent): boolean {
     event.shiftKey ||
     event.altKey
   );
+}
+
+/** `path` with `?next=` set to the current URL's own `next` (a sign-in that should come back). */
+export function withNextParam(path: string): string {
+  const next = nextPathParam('');
+  return next ? `${path}?${new URLSearchParams({ next }).toString()}` : path;
 }
 
 /**

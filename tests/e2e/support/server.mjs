@@ -1,12 +1,14 @@
 // Starts the real careops binary for a browser test, on a free port with a fresh data dir.
 //
-// Contract: startServer() resolves with {url, stop} once the binary has printed
+// Contract: startServer({env}) resolves with {url, stop} once the binary has printed
 // "listening on http://HOST:PORT" (within 30 s), and rejects with the captured output if it
 // exits or stays silent before that. stop() sends SIGTERM, waits for the exit, removes the
 // data dir, and throws (with stderr) if the binary had died on its own while the test ran.
 //
 // Environment: CAREOPS_BINARY overrides the binary (default <repo>/build/debug/careops);
-// the web app must be built into <repo>/web/dist.
+// the web app must be built into <repo>/web/dist. `env` adds to (or overrides) the server's
+// environment, e.g. {TWILIO_API_BASE_URL: fake.url}; PORT, HOST, DATA_DIR and WEB_DIR stay
+// the harness's own.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,7 +22,7 @@ const kStartTimeoutMs = 30_000;
 const kStopTimeoutMs = 10_000;
 const kListening = /listening on (http:\/\/\S+)/;
 
-export async function startServer() {
+export async function startServer({ env = {} } = {}) {
   const binary = process.env.CAREOPS_BINARY || join(repoRoot, 'build', 'debug', 'careops');
   const webDir = join(repoRoot, 'web', 'dist');
   if (!existsSync(binary)) {
@@ -34,11 +36,12 @@ export async function startServer() {
   const child = spawn(binary, ['serve'], {
     env: {
       ...process.env,
+      LOG_LEVEL: 'warn',
+      ...env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       WEB_DIR: webDir,
-      LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,14 +7,20 @@ import { startServer } from './server.mjs';
 
 /**
  * Registers before/after hooks for this test file and returns an object whose `server`
- * ({url, stop}) and `browser` are set once the before hook has run. `afterStart`, when given,
- * runs inside that hook once both are up (node's test runner does not promise an order
- * between top-level hooks registered from different modules).
+ * ({url, stop}) and `browser` are set once the before hook has run.
+ *
+ * `options` is {env, afterStart}, or the afterStart function alone. `env`: extra server
+ * environment, or an async function returning it, called in the before hook first (so it
+ * can start what the server must reach, such as a fake Twilio). `afterStart` runs inside
+ * that hook once both are up (node's test runner does not promise an order between
+ * top-level hooks registered from different modules).
  */
-export function useServerAndBrowser(afterStart) {
+export function useServerAndBrowser(options = {}) {
+  const { env = {}, afterStart } =
+    typeof options === 'function' ? { afterStart: options } : options;
   const suite = { server: undefined, browser: undefined };
   before(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer({ env: typeof env === 'function' ? await env() : env });
     suite.browser = await launchBrowser();
     await afterStart?.();
   });

@@ -7,7 +7,7 @@
 // the app never sees or stores a token. Unsafe methods echo the readable `careops_csrf`
 // cookie in `X-CSRF-Token`, which the server requires with cookie authentication.
 
-import type { ErrorBody } from './types';
+import type { ErrorBody, Problem } from './types';
 
 export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -26,14 +26,24 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** From `Retry-After` (429, 503): browser time (Date.now() scale) to try again at. */
   readonly retryAt: number | undefined;
+  /** Every reason of a refusal that has several (e.g. 409 on activation); else empty. */
+  readonly problems: readonly Problem[];
 
-  constructor(status: number, code: string, message: string, field?: string, retryAt?: number) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    retryAt?: number,
+    problems: readonly Problem[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.retryAt = retryAt;
+    this.problems = problems;
   }
 }
 
@@ -129,7 +139,10 @@ async function request<T>(
 function errorFromBody(response: Response, parsed: unknown): ApiError {
   const retryAt = parseRetryAfter(response.headers.get('Retry-After'));
   const body = parseErrorBody(parsed);
-  if (body) return new ApiError(response.status, body.code, body.message, body.field, retryAt);
+  if (body) {
+    const { code, message, field, problems } = body;
+    return new ApiError(response.status, code, message, field, retryAt, problems);
+  }
   // Not our JSON error shape: a proxy in between, or a server older than this app.
   const reason = response.statusText ? ` (${response.statusText})` : '';
   return new ApiError(
@@ -184,9 +197,21 @@ function parseErrorBody(value: unknown): ErrorBody['error'] | null {
   if (typeof value !== 'object' || value === null || !('error' in value)) return null;
   const error: unknown = value.error;
   if (typeof error !== 'object' || error === null) return null;
-  const { code, message, field } = error as Record<string, unknown>;
+  const { code, message, field, problems } = error as Record<string, unknown>;
   if (typeof code !== 'string' || typeof message !== 'string') return null;
-  return typeof field === 'string' ? { code, message, field } : { code, message };
+  const parsed: ErrorBody['error'] = { code, message, problems: parseProblems(problems) };
+  if (typeof field === 'string') parsed.field = field;
+  return parsed;
+}
+
+/** The well-formed entries of an error's `problems` array; anything else is dropped. */
+function parseProblems(value: unknown): Problem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { field, message } = item as Record<string, unknown>;
+    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+  });
 }
 
 function isAbort(err: unknown): boolean {

@@ -8,6 +8,11 @@ interface ErrorBannerProps {
   onRetry?: () => void;
   /** True while the retry is in flight: the button is disabled. */
   retrying?: boolean;
+  /**
+   * Replaces the generic title and advice, for a caller that knows what this failure means
+   * here (a 409 is rarely "changed at the same time").
+   */
+  explanation?: { title: string; advice: string } | undefined;
 }
 
 interface Explanation {
@@ -20,9 +25,11 @@ interface Explanation {
 }
 
 /** Announces an API failure (role="alert") and tells the reader what to do next. */
-export function ErrorBanner({ error, onRetry, retrying = false }: ErrorBannerProps) {
+export function ErrorBanner({ error, onRetry, retrying = false, explanation }: ErrorBannerProps) {
   const waitSeconds = useSecondsUntil(error.retryAt);
-  const { title, advice, showServerMessage } = explain(error, waitSeconds);
+  const generic = explain(error, waitSeconds);
+  const { title, advice } = explanation ?? generic;
+  const { showServerMessage } = generic;
   return (
     <div class="error-banner" role="alert" data-testid="error-banner">
       <p class="error-banner__title">{title}</p>

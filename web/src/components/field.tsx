@@ -18,6 +18,11 @@ interface FieldProps {
   required?: boolean;
   /** Extra class on the input (e.g. "input--code"). */
   inputClass?: string;
+  /** Shown while empty, e.g. a stored secret's masked value ("••••••••"). */
+  placeholder?: string | undefined;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
+  maxLength?: number;
 }
 
 /** A labelled input with an optional hint and an error, both tied to it for screen readers. */
@@ -47,6 +52,9 @@ export function Field(props: FieldProps) {
         onInput={(event) => onValue(event.currentTarget.value)}
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        list={props.list}
+        maxLength={props.maxLength}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}

@@ -15,7 +15,7 @@ import { Link } from '../components/link';
 import { Notice } from '../components/notice';
 import { useAction, useFocusOnMount } from '../hooks';
 import { useDocumentTitle } from '../layout';
-import { navigate, nextPathParam } from '../router';
+import { navigate, nextPathParam, withNextParam } from '../router';
 import { useSession } from '../session';
 
 interface Challenge {
@@ -81,7 +81,7 @@ function CredentialsStep({ onChallenge }: { onChallenge: (c: Challenge) => void 
           <Link href="/forgot-password">Forgot your password?</Link>
         </p>
         <p>
-          New here? <Link href="/register">Create an account</Link>
+          New here? <Link href={withNextParam('/register')}>Create an account</Link>
         </p>
       </ActionForm>
     </>

@@ -15,7 +15,7 @@ import {
 import { Link } from '../components/link';
 import { useAction, useFocusOnMount } from '../hooks';
 import { useDocumentTitle } from '../layout';
-import { navigate } from '../router';
+import { navigate, nextPathParam, withNextParam } from '../router';
 import { type SessionContextValue, useSession } from '../session';
 
 const kFields = ['full_name', 'email', 'password', 'phone_number'] as const;
@@ -33,7 +33,7 @@ export function RegisterPage() {
   const [verification, setVerification] = useState<Verification | null>(null);
   const finish = useAction(async (credentials: Credentials) => {
     await signInNewAccount(session, credentials);
-    navigate('/account', { replace: true });
+    navigate(nextPathParam('/account'), { replace: true });
   });
 
   const onCreated = (credentials: Credentials, sent: Verification | undefined) => {
@@ -150,7 +150,7 @@ function DetailsStep({ onCreated, locked }: DetailsStepProps) {
           label="Create account"
         />
         <p>
-          Already have an account? <Link href="/login">Sign in</Link>
+          Already have an account? <Link href={withNextParam('/login')}>Sign in</Link>
         </p>
       </ActionForm>
     </>
@@ -182,7 +182,7 @@ function CodeStep({ credentials, verification, onDone }: CodeStepProps) {
       >
         <p>
           <button type="button" class="link-button" onClick={onDone}>
-            Verify later and go to my account
+            {nextPathParam('') ? 'Verify later and continue' : 'Verify later and go to my account'}
           </button>
         </p>
       </CodeEntry>

@@ -1,0 +1,107 @@
+// The header's workspace pieces: the switcher (every workspace of the user, and "New
+// workspace") and the nav of the current workspace, which lists only the pages the user's
+// role may open. Hiding a link is a courtesy; the server refuses the route anyway.
+
+import { useEffect, useRef } from 'preact/hooks';
+import { roleLabel } from '../workspace_text';
+import { useWorkspaces } from '../workspaces';
+import { Link } from './link';
+
+/** A <details> menu: opens on click or Enter, closes on navigation, Escape or a click outside. */
+export function WorkspaceSwitcher({ path }: { path: string }) {
+  const { state, current, reload } = useWorkspaces();
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [path]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const details = menu.current;
+      if (event.key !== 'Escape' || !details?.open) return;
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    };
+    const onClick = (event: MouseEvent) => {
+      const details = menu.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('click', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, []);
+
+  if (state.status === 'idle') return null;
+  const workspaces = state.status === 'ready' ? state.workspaces : [];
+  let name = current?.name ?? 'None yet';
+  if (state.status === 'loading') name = 'Loading…';
+  return (
+    <details class="switcher" ref={menu} data-testid="workspace-switcher">
+      <summary class="switcher__summary">
+        <span class="switcher__label">Workspace</span>{' '}
+        <span class="switcher__name" data-testid="current-workspace">
+          {name}
+        </span>
+      </summary>
+      <div class="switcher__menu">
+        {state.status === 'error' && (
+          <p class="switcher__error">
+            Could not load your workspaces.{' '}
+            <button type="button" class="link-button" onClick={() => void reload()}>
+              Retry
+            </button>
+          </p>
+        )}
+        <ul class="switcher__list">
+          {workspaces.map((workspace) => (
+            <li key={workspace.id}>
+              <Link href={`/workspaces/${workspace.id}`} current={workspace.id === current?.id}>
+                <span class="switcher__item-name">{workspace.name}</span>{' '}
+                <span class="fact-note">{roleLabel(workspace.role)}</span>
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/workspaces#new">New workspace</Link>
+          </li>
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+/** Links of the current workspace: Home and Members for everyone, the rest for its owners. */
+export function WorkspaceNav() {
+  const { current } = useWorkspaces();
+  if (!current) return null;
+  const base = `/workspaces/${current.id}`;
+  const owner = current.role === 'owner';
+  return (
+    <nav aria-label="Workspace" class="workspace-nav">
+      <ul class="nav workspace-nav__list">
+        <li>
+          <Link href={base}>Home</Link>
+        </li>
+        <li>
+          <Link href={`${base}/members`}>Members</Link>
+        </li>
+        {owner && (
+          <>
+            <li>
+              <Link href={`${base}/settings`}>Settings</Link>
+            </li>
+            <li>
+              <Link href={`${base}/channels`}>Channels</Link>
+            </li>
+            <li>
+              <Link href={`${base}/audit`}>Audit log</Link>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}

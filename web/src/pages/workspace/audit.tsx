@@ -1,0 +1,117 @@
+import { useState } from 'preact/hooks';
+import type { WorkspaceAuditEvent } from '../../api/types';
+import { workspaceAudit } from '../../api/workspaces';
+import { ErrorBanner } from '../../components/error_banner';
+import { formatDateTime } from '../../format';
+import { useAction, useLoad } from '../../hooks';
+import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
+
+const kPageSize = 50;
+
+const kLabels: Record<string, string> = {
+  role_changed: 'Role changed',
+  member_suspended: 'Member suspended',
+  member_reactivated: 'Member reactivated',
+  member_removed: 'Member removed',
+  member_invited: 'Invitation sent',
+  invitation_accepted: 'Invitation accepted',
+  channel_changed: 'Channel settings changed',
+  channel_tested: 'Test message sent',
+  workspace_updated: 'Details changed',
+  workspace_activated: 'Workspace activated',
+  login_ok: 'Signed in',
+  login_failed: 'Failed sign-in attempt',
+};
+
+function label(type: string): string {
+  return kLabels[type] ?? type.replace(/_/g, ' ');
+}
+
+/** The workspace's audit trail (owner only), newest first, older pages on request. */
+export const AuditPage = workspacePage({ title: () => 'Audit log', body: AuditBody });
+
+function AuditBody({ id, membership }: WorkspaceBodyProps) {
+  const first = useLoad((signal) => workspaceAudit(id, { limit: kPageSize }, { signal }));
+  // Older pages, appended below the first; cleared when the first page is loaded again.
+  const [older, setOlder] = useState<{ events: WorkspaceAuditEvent[]; next: number | null } | null>(
+    null,
+  );
+  const next = older ? older.next : (first.data?.next_before ?? null);
+  const more = useAction(async () => {
+    if (next === null) return;
+    const page = await workspaceAudit(id, { before: next, limit: kPageSize });
+    setOlder((o) => ({ events: [...(o?.events ?? []), ...page.events], next: page.next_before }));
+  });
+  const refresh = () => {
+    setOlder(null);
+    first.reload();
+  };
+
+  if (first.error && !first.data) {
+    return (
+      <WorkspaceProblem
+        error={first.error}
+        id={id}
+        ownerCan="read its audit log"
+        role={membership?.role}
+        onRetry={first.reload}
+        retrying={first.loading}
+      />
+    );
+  }
+  const events = [...(first.data?.events ?? []), ...(older?.events ?? [])];
+  return (
+    <section class="card" aria-labelledby="audit-title" aria-busy={first.loading}>
+      <div class="page__head">
+        <h2 id="audit-title">What happened</h2>
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={refresh}
+          disabled={first.loading}
+        >
+          {first.loading ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      <p class="field__hint">
+        Changes to members, invitations, channels and details, and your members' sign-ins. Newest
+        first.
+      </p>
+      {first.error && (
+        <ErrorBanner error={first.error} onRetry={refresh} retrying={first.loading} />
+      )}
+      {!first.data && <p class="muted">Loading events…</p>}
+      {first.data && events.length === 0 && <p class="muted">Nothing yet.</p>}
+      <ul class="rows" data-testid="workspace-audit">
+        {events.map((event) => (
+          <li key={event.id} class="rows__item" data-testid="audit-event" data-type={event.type}>
+            <div class="rows__main">
+              <strong>{label(event.type)}</strong>
+              {event.user_name && <> · {event.user_name}</>}
+              <span class="fact-note">
+                {formatDateTime(event.created_at)}
+                {event.ip && <> · {event.ip}</>}
+                {event.detail && <> · {event.detail}</>}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {more.error && (
+        <ErrorBanner error={more.error} onRetry={() => void more.run()} retrying={more.busy} />
+      )}
+      {next !== null && (
+        <div class="form__actions">
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => void more.run()}
+            disabled={more.busy}
+          >
+            {more.busy ? 'Loading…' : 'Load older events'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
