@@ -184,16 +184,12 @@ Result<ChannelView> ChannelService::SetSms(db::Connection& conn, std::int64_t wo
                                            std::string_view ip) const {
   const auto workspace = WorkspaceRepository(conn).FindById(workspace_id);
   if (!workspace) return Error::NotFound("no such workspace");
-  ChannelRow row;
-  row.workspace_id = workspace_id;
-  row.channel = Channel::kSms;
-  row.own = input.own;
-  row.updated_at = clock_.NowMillis();
+  ChannelRow row = NewRow(workspace_id, Channel::kSms, input.own);
   std::string account_key;
+  std::string detail = "channel=sms mode=" + std::string(input.own ? "own" : "server");
   if (input.own) {
     std::optional<TwilioCredentials> stored;
-    if (const auto current = ChannelRepository::Find(conn, workspace_id, Channel::kSms);
-        current && current->own) {
+    if (const auto current = OwnRow(conn, workspace_id, Channel::kSms)) {
       stored = messaging::OpenTwilio(key_, current->secrets);
     }
     auto credentials = ValidTwilio(input, stored, workspace->default_region);
@@ -204,31 +200,19 @@ Result<ChannelView> ChannelService::SetSms(db::Connection& conn, std::int64_t wo
     row.secrets = messaging::SealTwilio(key_, *credentials);
     account_key = messaging::TwilioAccountKey(key_, credentials->account_sid);
     Wipe(credentials->auth_token);
+    if (!row.sender.empty()) detail += " number=" + row.sender;
   }
-  db::Transaction tx(conn);
-  ChannelRepository::Save(conn, row, account_key);
-  auth::AuditRepository(conn).RecordForWorkspace(
-      workspace_id, actor_id, audit::kChannelChanged, ip,
-      std::string("channel=sms mode=") + (input.own ? "own" : "server") +
-          (row.sender.empty() ? "" : " number=" + row.sender),
-      row.updated_at);
-  tx.Commit();
-  return Get(conn, workspace_id, Channel::kSms);
+  return Store(conn, row, account_key, actor_id, ip, detail);
 }
 
 Result<ChannelView> ChannelService::SetEmail(db::Connection& conn, std::int64_t workspace_id,
                                              std::int64_t actor_id, const EmailChannelInput& input,
                                              std::string_view ip) const {
-  ChannelRow row;
-  row.workspace_id = workspace_id;
-  row.channel = Channel::kEmail;
-  row.own = input.own;
-  row.updated_at = clock_.NowMillis();
-  std::string host;
+  ChannelRow row = NewRow(workspace_id, Channel::kEmail, input.own);
+  std::string detail = "channel=email mode=" + std::string(input.own ? "own" : "server");
   if (input.own) {
     std::optional<SmtpCredentials> stored;
-    if (const auto current = ChannelRepository::Find(conn, workspace_id, Channel::kEmail);
-        current && current->own) {
+    if (const auto current = OwnRow(conn, workspace_id, Channel::kEmail)) {
       stored = messaging::OpenSmtp(key_, current->secrets);
     }
     auto credentials = ValidSmtp(input, stored);
@@ -236,18 +220,37 @@ Result<ChannelView> ChannelService::SetEmail(db::Connection& conn, std::int64_t 
     if (!credentials.ok()) return std::move(credentials).error();
     row.sender = credentials->from;
     row.secrets = messaging::SealSmtp(key_, *credentials);
-    host = credentials->host;
     Wipe(credentials->password);
+    detail += " host=" + credentials->host + " from=" + row.sender;
   }
+  return Store(conn, row, "", actor_id, ip, detail);
+}
+
+ChannelRow ChannelService::NewRow(std::int64_t workspace_id, Channel channel, bool own) const {
+  ChannelRow row;
+  row.workspace_id = workspace_id;
+  row.channel = channel;
+  row.own = own;
+  row.updated_at = clock_.NowMillis();
+  return row;
+}
+
+std::optional<ChannelRow> ChannelService::OwnRow(db::Connection& conn, std::int64_t workspace_id,
+                                                 Channel channel) {
+  auto row = ChannelRepository::Find(conn, workspace_id, channel);
+  if (!row || !row->own) return std::nullopt;
+  return row;
+}
+
+Result<ChannelView> ChannelService::Store(db::Connection& conn, const ChannelRow& row,
+                                          const std::string& account_key, std::int64_t actor_id,
+                                          std::string_view ip, const std::string& detail) const {
   db::Transaction tx(conn);
-  ChannelRepository::Save(conn, row, "");
-  auth::AuditRepository(conn).RecordForWorkspace(
-      workspace_id, actor_id, audit::kChannelChanged, ip,
-      std::string("channel=email mode=") + (input.own ? "own" : "server") +
-          (host.empty() ? "" : " host=" + host + " from=" + row.sender),
-      row.updated_at);
+  ChannelRepository::Save(conn, row, account_key);
+  auth::AuditRepository(conn).RecordForWorkspace(row.workspace_id, actor_id, audit::kChannelChanged,
+                                                 ip, detail, row.updated_at);
   tx.Commit();
-  return Get(conn, workspace_id, Channel::kEmail);
+  return Get(conn, row.workspace_id, row.channel);
 }
 
 Result<ChannelView> ChannelService::SendTest(db::Connection& conn, std::int64_t workspace_id,

@@ -107,6 +107,18 @@ class ChannelService {
   bool AnyWorks(db::Connection& conn, std::int64_t workspace_id) const;
 
  private:
+  // A row of `channel` changed now, without settings yet.
+  messaging::ChannelRow NewRow(std::int64_t workspace_id, messaging::Channel channel,
+                               bool own) const;
+  // The channel's row when it is in mode own.
+  static std::optional<messaging::ChannelRow> OwnRow(db::Connection& conn,
+                                                     std::int64_t workspace_id,
+                                                     messaging::Channel channel);
+  // Saves `row` (clearing its test) and audits `detail` as channel_changed, in one transaction.
+  Result<ChannelView> Store(db::Connection& conn, const messaging::ChannelRow& row,
+                            const std::string& account_key, std::int64_t actor_id,
+                            std::string_view ip, const std::string& detail) const;
+
   const Clock& clock_;
   const SecretKey& key_;
   const messaging::Outbox& outbox_;
