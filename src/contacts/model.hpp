@@ -1,0 +1,40 @@
+#pragma once
+// Contacts: the people a business talks to (PRODUCT.md C1). Times are UTC milliseconds.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace careops::contacts {
+
+// Where a contact came from.
+inline constexpr const char* kSourceManual = "manual";
+inline constexpr const char* kSourceImport = "import";
+inline constexpr const char* kSourceContactForm = "contact_form";
+inline constexpr const char* kSourceInboundSms = "inbound_sms";
+
+struct Contact {
+  std::int64_t id = 0;
+  std::int64_t workspace_id = 0;
+  std::string name;
+  std::optional<std::string> email;  // trimmed, lower case
+  std::optional<std::string> phone;  // E.164
+  std::vector<std::string> tags;     // lower case, sorted, unique
+  std::string notes;
+  std::optional<Millis> sms_opted_out_at;
+  std::optional<Millis> email_opted_out_at;
+  std::string source = kSourceManual;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+};
+
+// The stored form of tags: ",a,b," (sorted, unique, comma-framed so that a LIKE '%,tag,%'
+// matches a whole tag), and back. Decode ignores empty items.
+std::string EncodeTags(std::vector<std::string> tags);
+std::vector<std::string> DecodeTags(std::string_view stored);
+
+}  // namespace careops::contacts
