@@ -3,10 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { watchForProblems } from './support/browser.mjs';
+import { assertFits, kPhone, openPage, unexpected } from './support/pages.mjs';
 import { useServerAndBrowser, withContext } from './support/suite.mjs';
 
-const kPhone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const kPassword = 'correct horse battery staple';
 
 const suite = useServerAndBrowser();
@@ -14,25 +13,8 @@ const suite = useServerAndBrowser();
 /** Runs `body(context)` in a fresh 360 px wide browser context, closed afterwards. */
 const withPhoneContext = (body) => withContext(suite.browser, kPhone, body);
 
-async function openPage(context, path) {
-  const page = await context.newPage();
-  const problems = await watchForProblems(page);
-  const response = await page.goto(`${suite.server.url}${path}`);
-  assert.equal(response.status(), 200, `GET ${path}`);
-  return { page, problems };
-}
-
-async function assertFits(page, what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 360, `${what} is ${width} px wide, wider than the 360 px screen`);
-}
-
-/** Answers the browser reports as failed resource loads that a step provoked on purpose. */
-function unexpected(problems, allowed) {
-  return problems.filter(
-    (p) => !allowed.some(([status, path]) => p.includes(`status of ${status}`) && p.includes(path)),
-  );
-}
+/** Opens `path` of the server in a new page of `context`, watched for problems. */
+const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
 
 /**
  * The newest code sent to `e164`, read off the /dev/outbox page (which refreshes itself
@@ -69,7 +51,7 @@ async function signIn(page, email, password = kPassword) {
 test('a new user registers with a phone, verifies it from /dev/outbox, signs out and in', async () => {
   await withPhoneContext(async (context) => {
     const email = 'ann.lee@example.com';
-    const { page, problems } = await openPage(context, '/register');
+    const { page, problems } = await open(context, '/register');
     await nav(page).getByRole('link', { name: 'Sign in' }).waitFor();
     await assertFits(page, 'the registration form');
 
@@ -81,7 +63,7 @@ test('a new user registers with a phone, verifies it from /dev/outbox, signs out
     assert.match(await resend.textContent(), /^Resend code in \d+ s$/);
     await assertFits(page, 'the code step');
 
-    const { page: outbox, problems: outboxProblems } = await openPage(context, '/dev/outbox');
+    const { page: outbox, problems: outboxProblems } = await open(context, '/dev/outbox');
     const code = await readCode(outbox, '+14155552671');
     await assertFits(outbox, 'the development outbox');
 
@@ -126,7 +108,7 @@ test('a new user registers with a phone, verifies it from /dev/outbox, signs out
 
 test('mistakes are explained next to the field that caused them', async () => {
   await withPhoneContext(async (context) => {
-    const { page, problems } = await openPage(context, '/register');
+    const { page, problems } = await open(context, '/register');
     await fillRegistration(page, {
       name: 'Bo Chen',
       email: 'bo.chen@example.com',
@@ -159,7 +141,7 @@ test('mistakes are explained next to the field that caused them', async () => {
 // Last in this file: the failed sign-ins it needs count against this IP too.
 test('too many failed sign-ins say how long to wait', async () => {
   await withPhoneContext(async (context) => {
-    const { page, problems } = await openPage(context, '/login');
+    const { page, problems } = await open(context, '/login');
     const banner = page.getByTestId('error-banner');
     for (let attempt = 1; attempt <= 10 && (await banner.count()) === 0; attempt += 1) {
       await signIn(page, 'throttled@example.com', `wrong password ${attempt}`);

@@ -8,8 +8,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { watchForProblems } from './support/browser.mjs';
-import { useServerAndBrowser, withContext } from './support/suite.mjs';
+import { assertFits, outboxCode, withPage as withBrowserPage } from './support/pages.mjs';
+import { useServerAndBrowser } from './support/suite.mjs';
 
 const kPassword = 'correct horse battery staple';
 
@@ -35,7 +35,6 @@ async function codeCooldown() {
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-
 async function api(method, path, body, token) {
   const headers = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -53,20 +52,7 @@ async function api(method, path, body, token) {
 const seenCodes = new Set();
 
 /** The newest code sent to `e164` that was not read before, straight from the API. */
-async function nextCode(e164) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const { messages } = await api('GET', '/api/dev/outbox');
-    const newest = messages.find((m) => m.to === e164);
-    const code = newest && /\b(\d{6})\b/.exec(newest.body)?.[1];
-    if (code && !seenCodes.has(code)) {
-      seenCodes.add(code);
-      return code;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no new code for ${e164} within 15 s`);
-}
+const nextCode = (e164) => outboxCode(suite.server.url, e164, seenCodes);
 
 /** A user with a verified phone, made through the API (the UI path has its own test). */
 async function createVerifiedUser(email, fullName, phone) {
@@ -81,12 +67,9 @@ async function createVerifiedUser(email, fullName, phone) {
   return user;
 }
 
-async function withPage(body) {
-  await withContext(suite.browser, { viewport: { width: 360, height: 740 } }, async (context) => {
-    const page = await context.newPage();
-    await body(page, await watchForProblems(page), context);
-  });
-}
+/** Runs `body(page, problems, context)` 360 px wide in a fresh context, closed afterwards. */
+const withPage = (body) =>
+  withBrowserPage(suite.browser, { viewport: { width: 360, height: 740 } }, body);
 
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 const section = (page, title) =>
@@ -102,11 +85,6 @@ async function signIn(page, email, password = kPassword) {
 async function signOut(page) {
   await nav(page).getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(`${suite.server.url}/login`);
-}
-
-async function assertFits(page, what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 360, `${what} is ${width} px wide, wider than the 360 px screen`);
 }
 
 test('changing the password signs out and the new password signs in', async () => {

@@ -2,18 +2,13 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { watchForProblems } from './support/browser.mjs';
-import { useServerAndBrowser, withContext } from './support/suite.mjs';
+import { assertFits, kPhone, withPage as withBrowserPage } from './support/pages.mjs';
+import { useServerAndBrowser } from './support/suite.mjs';
 
 const suite = useServerAndBrowser();
 
-/** Runs `body(page, problems)` in a fresh browser context that is closed afterwards. */
-async function withPage(contextOptions, body) {
-  await withContext(suite.browser, contextOptions, async (context) => {
-    const page = await context.newPage();
-    await body(page, await watchForProblems(page));
-  });
-}
+/** Runs `body(page, problems)` on a new watched page in a fresh context, closed afterwards. */
+const withPage = (options, body) => withBrowserPage(suite.browser, options, body);
 
 const testId = (page, id) => page.getByTestId(id);
 
@@ -71,12 +66,10 @@ test('unknown paths show the not-found page with a way home', async () => {
 });
 
 test('status page fits a 360 px wide phone screen', async () => {
-  const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-  await withPage(phone, async (page, problems) => {
+  await withPage(kPhone, async (page, problems) => {
     await page.goto(`${suite.server.url}/status`);
     await testId(page, 'status-version').waitFor();
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(scrollWidth <= 360, `page is ${scrollWidth} px wide, wider than the 360 px screen`);
+    await assertFits(page, 'the status page');
     assert.deepEqual(problems, []);
   });
 });

@@ -10,11 +10,10 @@
 
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { watchForProblems } from './support/browser.mjs';
 import { startFakeTwilio } from './support/fake_twilio.mjs';
+import { assertFits, kPhone, openPage, outboxCode, unexpected } from './support/pages.mjs';
 import { useServerAndBrowser, withContext } from './support/suite.mjs';
 
-const kPhone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const kPassword = 'correct horse battery staple';
 const kOwner = {
   name: 'Olive Owner',
@@ -52,39 +51,8 @@ const suite = useServerAndBrowser({
 });
 after(() => twilio?.stop());
 
-async function openPage(context, path) {
-  const page = await context.newPage();
-  const problems = await watchForProblems(page);
-  const response = await page.goto(`${suite.server.url}${path}`);
-  assert.equal(response.status(), 200, `GET ${path}`);
-  return { page, problems };
-}
-
-async function assertFits(page, what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 360, `${what} is ${width} px wide, wider than the 360 px screen`);
-}
-
-/** Answers the browser reports as failed resource loads that a step provoked on purpose. */
-function unexpected(problems, allowed) {
-  return problems.filter(
-    (p) => !allowed.some(([status, path]) => p.includes(`status of ${status}`) && p.includes(path)),
-  );
-}
-
-/** The newest 6-digit code the console provider "sent" to `e164`, from /api/dev/outbox. */
-async function signUpCode(e164) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const answer = await fetch(`${suite.server.url}/api/dev/outbox`);
-    assert.equal(answer.status, 200, 'GET /api/dev/outbox');
-    const newest = (await answer.json()).messages.find((m) => m.to === e164);
-    const match = newest && /\b(\d{6})\b/.exec(newest.body);
-    if (match) return match[1];
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no code for ${e164} in the development outbox within 15 s`);
-}
+/** Opens `path` of the server in a new page of `context`, watched for problems. */
+const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
 
 /** Fills the registration form, then enters the SMS code from the development outbox. */
 async function registerWithPhone(page, person) {
@@ -94,7 +62,7 @@ async function registerWithPhone(page, person) {
   await page.getByLabel(/^Mobile phone/).fill(person.phone);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'Verify your phone' }).waitFor();
-  await page.getByLabel('6-digit code').fill(await signUpCode(person.e164));
+  await page.getByLabel('6-digit code').fill(await outboxCode(suite.server.url, person.e164));
   await page.getByRole('button', { name: 'Verify and continue' }).click();
 }
 
@@ -108,7 +76,7 @@ async function navLinks(page) {
 test('an owner sets up a workspace with its own SMS, and an invited staff member sees only what staff may', async () => {
   await withContext(suite.browser, kPhone, async (ownerContext) => {
     // --- The owner registers and creates the workspace.
-    const { page: owner, problems: ownerProblems } = await openPage(ownerContext, '/register');
+    const { page: owner, problems: ownerProblems } = await open(ownerContext, '/register');
     await registerWithPhone(owner, kOwner);
     await owner.waitForURL(`${suite.server.url}/account`);
 
@@ -213,7 +181,7 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
 
     // --- The staff member opens the link, registers (with SMS verification), and accepts.
     await withContext(suite.browser, kPhone, async (staffContext) => {
-      const { page: staff, problems: staffProblems } = await openPage(
+      const { page: staff, problems: staffProblems } = await open(
         staffContext,
         `${linkUrl.pathname}${linkUrl.hash}`,
       );

@@ -212,9 +212,11 @@ export interface OutboxResponse {
 
 export type WorkspaceRole = 'owner' | 'manager' | 'staff';
 
-/** A business. `timezone` is an IANA zone; `default_region` two upper-case letters. */
-export interface Workspace {
-  id: number;
+/**
+ * The editable details of a business; PATCH keeps absent fields. `timezone` is an IANA zone;
+ * `default_region` two upper-case letters.
+ */
+export interface WorkspaceDetails {
   name: string;
   slug: string;
   address: string;
@@ -222,6 +224,11 @@ export interface Workspace {
   contact_email: string;
   contact_phone: string;
   default_region: string;
+}
+
+/** A business: its details, and what the server keeps about it. */
+export interface Workspace extends WorkspaceDetails {
+  id: number;
   /** False until the owner activates it; its public pages say "not open yet" until then. */
   is_active: boolean;
   created_at: number;
@@ -236,17 +243,6 @@ export interface MyWorkspace extends Workspace {
 /** GET /api/workspaces (oldest first) */
 export interface WorkspacesResponse {
   workspaces: MyWorkspace[];
-}
-
-/** The editable details; PATCH keeps absent fields. */
-export interface WorkspaceDetails {
-  name: string;
-  slug: string;
-  address: string;
-  timezone: string;
-  contact_email: string;
-  contact_phone: string;
-  default_region: string;
 }
 
 /** POST /api/workspaces: name and slug are required, the rest default on the server. */

@@ -180,6 +180,24 @@ export function errorForField(error: ApiError | null, field: string): string | n
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : 'Check this value.';
 }
 
+/**
+ * Ties Fields to the string properties of `values`: `field('name')` gives an input's API name,
+ * its value, a setter that hands `onValues` a changed copy, and the error blaming it. Spread
+ * it first (`<Field label="…" {...field('name')} />`) so later props may override it.
+ */
+export function fieldBinder<T extends { [K in keyof T]: string }>(
+  values: T,
+  onValues: (values: T) => void,
+  error: ApiError | null,
+) {
+  return (name: keyof T & string) => ({
+    name,
+    value: values[name],
+    onValue: (text: string) => onValues({ ...values, [name]: text }),
+    error: errorForField(error, name),
+  });
+}
+
 /** `error` unless it blames one of `fields` (shown beside that input instead); else null. */
 export function errorForBanner(error: ApiError | null, fields: readonly string[]): ApiError | null {
   if (!error) return null;

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import * as auth from '../../api/auth';
 import type { AuditEventType } from '../../api/types';
-import { ErrorBanner } from '../../components/error_banner';
-import { formatDateTime } from '../../format';
+import { AuditEventRow } from '../../components/audit_event_row';
+import { ListCard } from '../../components/list_card';
 import { useLoad } from '../../hooks';
 
 const kShownAtFirst = 10;
@@ -22,10 +22,6 @@ const kLabels: Record<AuditEventType, string> = {
   session_revoked: 'Session signed out',
 };
 
-function label(type: string): string {
-  return (kLabels as Record<string, string>)[type] ?? type.replace(/_/g, ' ');
-}
-
 /** The account's recent security events, newest first. */
 export function SecurityLogSection() {
   const log = useLoad((signal) => auth.auditEvents({ signal }));
@@ -33,39 +29,23 @@ export function SecurityLogSection() {
   const events = log.data?.events ?? [];
   const shown = showAll ? events : events.slice(0, kShownAtFirst);
   return (
-    <section class="card" aria-labelledby="audit-title" aria-busy={log.loading}>
-      <div class="page__head">
-        <h2 id="audit-title">Recent security events</h2>
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={log.reload}
-          disabled={log.loading}
-        >
-          {log.loading ? 'Refreshing…' : 'Refresh'}
-        </button>
-      </div>
-      {log.error && <ErrorBanner error={log.error} onRetry={log.reload} retrying={log.loading} />}
-      {log.data && events.length === 0 && <p class="muted">Nothing yet.</p>}
-      <ul class="rows" data-testid="audit-events">
-        {shown.map((event) => (
-          <li key={event.id} class="rows__item" data-testid="audit-event">
-            <div class="rows__main">
-              <strong>{label(event.type)}</strong>
-              <span class="fact-note">
-                {formatDateTime(event.created_at)}
-                {event.ip && <> · {event.ip}</>}
-                {event.detail && <> · {event.detail}</>}
-              </span>
-            </div>
-          </li>
-        ))}
-      </ul>
-      {events.length > shown.length && (
-        <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-          Show all {events.length} events
-        </button>
-      )}
-    </section>
+    <ListCard
+      titleId="audit-title"
+      title="Recent security events"
+      load={log}
+      note={log.data && events.length === 0 ? 'Nothing yet.' : null}
+      testId="audit-events"
+      footer={
+        events.length > shown.length && (
+          <button type="button" class="link-button" onClick={() => setShowAll(true)}>
+            Show all {events.length} events
+          </button>
+        )
+      }
+    >
+      {shown.map((event) => (
+        <AuditEventRow key={event.id} event={event} labels={kLabels} />
+      ))}
+    </ListCard>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { WorkspaceAuditEvent } from '../../api/types';
 import { workspaceAudit } from '../../api/workspaces';
+import { AuditEventRow } from '../../components/audit_event_row';
 import { ErrorBanner } from '../../components/error_banner';
-import { formatDateTime } from '../../format';
+import { ListCard } from '../../components/list_card';
 import { useAction, useLoad } from '../../hooks';
 import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 
@@ -22,10 +23,6 @@ const kLabels: Record<string, string> = {
   login_ok: 'Signed in',
   login_failed: 'Failed sign-in attempt',
 };
-
-function label(type: string): string {
-  return kLabels[type] ?? type.replace(/_/g, ' ');
-}
 
 /** The workspace's audit trail (owner only), newest first, older pages on request. */
 export const AuditPage = workspacePage({ title: () => 'Audit log', body: AuditBody });
@@ -61,57 +58,41 @@ function AuditBody({ id, membership }: WorkspaceBodyProps) {
   }
   const events = [...(first.data?.events ?? []), ...(older?.events ?? [])];
   return (
-    <section class="card" aria-labelledby="audit-title" aria-busy={first.loading}>
-      <div class="page__head">
-        <h2 id="audit-title">What happened</h2>
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={refresh}
-          disabled={first.loading}
-        >
-          {first.loading ? 'Refreshing…' : 'Refresh'}
-        </button>
-      </div>
-      <p class="field__hint">
-        Changes to members, invitations, channels and details, and your members' sign-ins. Newest
-        first.
-      </p>
-      {first.error && (
-        <ErrorBanner error={first.error} onRetry={refresh} retrying={first.loading} />
-      )}
-      {!first.data && <p class="muted">Loading events…</p>}
-      {first.data && events.length === 0 && <p class="muted">Nothing yet.</p>}
-      <ul class="rows" data-testid="workspace-audit">
-        {events.map((event) => (
-          <li key={event.id} class="rows__item" data-testid="audit-event" data-type={event.type}>
-            <div class="rows__main">
-              <strong>{label(event.type)}</strong>
-              {event.user_name && <> · {event.user_name}</>}
-              <span class="fact-note">
-                {formatDateTime(event.created_at)}
-                {event.ip && <> · {event.ip}</>}
-                {event.detail && <> · {event.detail}</>}
-              </span>
+    <ListCard
+      titleId="audit-title"
+      title="What happened"
+      load={{ ...first, reload: refresh }}
+      intro={
+        <p class="field__hint">
+          Changes to members, invitations, channels and details, and your members' sign-ins. Newest
+          first.
+        </p>
+      }
+      note={!first.data ? 'Loading events…' : events.length === 0 ? 'Nothing yet.' : null}
+      testId="workspace-audit"
+      footer={
+        <>
+          {more.error && (
+            <ErrorBanner error={more.error} onRetry={() => void more.run()} retrying={more.busy} />
+          )}
+          {next !== null && (
+            <div class="form__actions">
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => void more.run()}
+                disabled={more.busy}
+              >
+                {more.busy ? 'Loading…' : 'Load older events'}
+              </button>
             </div>
-          </li>
-        ))}
-      </ul>
-      {more.error && (
-        <ErrorBanner error={more.error} onRetry={() => void more.run()} retrying={more.busy} />
-      )}
-      {next !== null && (
-        <div class="form__actions">
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => void more.run()}
-            disabled={more.busy}
-          >
-            {more.busy ? 'Loading…' : 'Load older events'}
-          </button>
-        </div>
-      )}
-    </section>
+          )}
+        </>
+      }
+    >
+      {events.map((event) => (
+        <AuditEventRow key={event.id} event={event} labels={kLabels} />
+      ))}
+    </ListCard>
   );
 }

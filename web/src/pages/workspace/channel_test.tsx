@@ -84,7 +84,7 @@ export function ChannelTestForm<C extends SmsChannel | EmailChannel>(props: Chan
     };
   }, [following, followUntil, polls, id]);
 
-  const what = kind === 'sms' ? 'SMS' : 'email';
+  const what = channelWord(kind);
   const bannerError = errorForBanner(send.error, ['to']);
   return (
     <div class="channel-test">
@@ -233,9 +233,14 @@ export function ChannelStateBadge({ channel }: { channel: SmsChannel | EmailChan
   return <span class="badge">Not tested</span>;
 }
 
+/** The channel's name inside a sentence: "SMS" or "email". */
+export function channelWord(kind: MessageChannel): string {
+  return kind === 'sms' ? 'SMS' : 'email';
+}
+
 /** What "the server's defaults" means on this server, in words for an owner. */
 export function serverProviderHint(kind: MessageChannel, provider: string): string {
-  const what = kind === 'sms' ? 'SMS' : 'email';
+  const what = channelWord(kind);
   switch (provider) {
     case 'twilio':
       return 'Messages go out through the Twilio account of this CareOps server.';

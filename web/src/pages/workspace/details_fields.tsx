@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client';
 import type { WorkspaceDetails } from '../../api/types';
-import { Field, errorForField } from '../../components/field';
+import { Field, errorForField, fieldBinder } from '../../components/field';
 
 export const kDetailFields = [
   'name',
@@ -74,8 +74,7 @@ interface DetailsFieldsProps {
 export function DetailsFields(props: DetailsFieldsProps) {
   const { value, onValue, error, withContact = false, suggestSlugFromName = false } = props;
   const [slugTyped, setSlugTyped] = useState(!suggestSlugFromName);
-  const set = (field: keyof WorkspaceDetails) => (text: string) =>
-    onValue({ ...value, [field]: text });
+  const field = fieldBinder(value, onValue, error);
   const onName = (name: string) =>
     onValue({ ...value, name, ...(slugTyped ? {} : { slug: suggestSlug(name) }) });
   const onSlug = (slug: string) => {
@@ -89,18 +88,15 @@ export function DetailsFields(props: DetailsFieldsProps) {
     <>
       <Field
         label="Business name"
-        name="name"
-        value={value.name}
+        {...field('name')}
         onValue={onName}
         autocomplete="organization"
         required
         maxLength={120}
-        error={errorForField(error, 'name')}
       />
       <Field
         label="Web address"
-        name="slug"
-        value={value.slug}
+        {...field('slug')}
         onValue={onSlug}
         autocomplete="off"
         required
@@ -117,45 +113,33 @@ export function DetailsFields(props: DetailsFieldsProps) {
         <>
           <Field
             label="Address"
-            name="address"
-            value={value.address}
-            onValue={set('address')}
+            {...field('address')}
             autocomplete="street-address"
             hint="Shown to customers on your public page."
-            error={errorForField(error, 'address')}
           />
           <Field
             label="Contact email"
-            name="contact_email"
+            {...field('contact_email')}
             type="email"
             inputMode="email"
-            value={value.contact_email}
-            onValue={set('contact_email')}
             autocomplete="email"
-            error={errorForField(error, 'contact_email')}
           />
           <Field
             label="Contact phone"
-            name="contact_phone"
+            {...field('contact_phone')}
             type="tel"
             inputMode="tel"
-            value={value.contact_phone}
-            onValue={set('contact_phone')}
             autocomplete="tel"
-            error={errorForField(error, 'contact_phone')}
           />
         </>
       )}
       <Field
         label="Time zone"
-        name="timezone"
-        value={value.timezone}
-        onValue={set('timezone')}
+        {...field('timezone')}
         autocomplete="off"
         list="careops-time-zones"
         required
         hint="Where the business is, as a region name like Europe/Berlin or America/New_York. Opening hours and bookings use it."
-        error={errorForField(error, 'timezone')}
       />
       <datalist id="careops-time-zones">
         {knownTimeZones().map((zone) => (
@@ -164,15 +148,13 @@ export function DetailsFields(props: DetailsFieldsProps) {
       </datalist>
       <Field
         label="Country for phone numbers"
-        name="default_region"
-        value={value.default_region}
+        {...field('default_region')}
         onValue={(text) => onValue({ ...value, default_region: text.toUpperCase() })}
         autocomplete="off"
         required
         maxLength={2}
         inputClass="input--short"
         hint="Two letters, like US, GB or DE. Phone numbers written without + and a country code are read as numbers of this country."
-        error={errorForField(error, 'default_region')}
       />
     </>
   );

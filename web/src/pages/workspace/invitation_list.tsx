@@ -2,6 +2,7 @@ import { revokeInvitation } from '../../api/invitations';
 import type { Invitation, InvitationStatus, InvitationsResponse } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm_button';
 import { ErrorBanner } from '../../components/error_banner';
+import { ListCard } from '../../components/list_card';
 import { formatDateTime } from '../../format';
 import { type Loaded, useAction } from '../../hooks';
 import { roleLabel } from '../../workspace_text';
@@ -22,37 +23,22 @@ interface InvitationListProps {
 export function InvitationList({ workspaceId, invitations }: InvitationListProps) {
   const list = invitations.data?.invitations ?? [];
   return (
-    <section class="card" aria-labelledby="invitations-title" aria-busy={invitations.loading}>
-      <div class="page__head">
-        <h2 id="invitations-title">Invitations</h2>
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={invitations.reload}
-          disabled={invitations.loading}
-        >
-          {invitations.loading ? 'Refreshing…' : 'Refresh'}
-        </button>
-      </div>
-      {invitations.error && (
-        <ErrorBanner
-          error={invitations.error}
-          onRetry={invitations.reload}
-          retrying={invitations.loading}
+    <ListCard
+      titleId="invitations-title"
+      title="Invitations"
+      load={invitations}
+      note={invitations.data && list.length === 0 ? 'No invitations sent yet.' : null}
+      testId="invitations"
+    >
+      {list.map((invitation) => (
+        <InvitationRow
+          key={invitation.id}
+          workspaceId={workspaceId}
+          invitation={invitation}
+          onRevoked={invitations.reload}
         />
-      )}
-      {invitations.data && list.length === 0 && <p class="muted">No invitations sent yet.</p>}
-      <ul class="rows" data-testid="invitations">
-        {list.map((invitation) => (
-          <InvitationRow
-            key={invitation.id}
-            workspaceId={workspaceId}
-            invitation={invitation}
-            onRevoked={invitations.reload}
-          />
-        ))}
-      </ul>
-    </section>
+      ))}
+    </ListCard>
   );
 }
 

@@ -1,98 +1,65 @@
 import { useState } from 'preact/hooks';
 import { saveSmsChannel } from '../../api/channels';
-import type { ChannelMode, ChannelsResponse, SmsChannel, SmsChannelRequest } from '../../api/types';
-import { ActionForm, SubmitActions } from '../../components/action_form';
-import { ChoiceField } from '../../components/choice_field';
-import { ErrorBanner } from '../../components/error_banner';
-import { Field, errorForBanner, errorForField } from '../../components/field';
-import { Notice } from '../../components/notice';
-import { useAction } from '../../hooks';
-import { ChannelStateBadge, ChannelTestForm, serverProviderHint } from './channel_test';
+import type { SmsChannel, SmsSettings } from '../../api/types';
+import { Field, fieldBinder } from '../../components/field';
+import { type ChannelCardProps, ChannelCard, SecretField } from './channel_card';
 
-const kFields = ['mode', 'account_sid', 'auth_token', 'phone_number', 'messaging_service_sid'];
+/** The inputs, under the API's names. The SID and the token start blank: they come back masked. */
+interface SmsForm {
+  account_sid: string;
+  auth_token: string;
+  phone_number: string;
+  messaging_service_sid: string;
+}
 
-interface SmsChannelCardProps {
-  id: number;
-  channel: SmsChannel;
-  onChannel: (channel: SmsChannel) => void;
-  onChannels: (channels: ChannelsResponse) => void;
-  defaultTo: string;
+const kFields = ['account_sid', 'auth_token', 'phone_number', 'messaging_service_sid'];
+
+function initialForm(stored: SmsSettings | null): SmsForm {
+  return {
+    account_sid: '',
+    auth_token: '',
+    phone_number: stored?.phone_number ?? '',
+    messaging_service_sid: stored?.messaging_service_sid ?? '',
+  };
 }
 
 /**
  * SMS: the server's provider, or the workspace's own Twilio account. Stored secrets come
  * back masked and are shown only as placeholders; a blank auth token keeps the stored one.
  */
-export function SmsChannelCard({
-  id,
-  channel,
-  onChannel,
-  onChannels,
-  defaultTo,
-}: SmsChannelCardProps) {
-  const stored = channel.settings;
-  const [mode, setMode] = useState<ChannelMode>(channel.mode);
-  const [accountSid, setAccountSid] = useState('');
-  const [authToken, setAuthToken] = useState('');
-  const [phoneNumber, setPhoneNumber] = useState(stored?.phone_number ?? '');
-  const [serviceSid, setServiceSid] = useState(stored?.messaging_service_sid ?? '');
-  const [saved, setSaved] = useState(false);
-
-  const save = useAction(async () => {
-    setSaved(false);
-    let request: SmsChannelRequest = { mode: 'server' };
-    if (mode === 'own') {
-      const phone = phoneNumber.trim();
-      const service = serviceSid.trim();
-      request = {
-        mode: 'own',
-        account_sid: accountSid.trim(),
-        ...(authToken.trim() ? { auth_token: authToken.trim() } : {}),
-        ...(phone ? { phone_number: phone } : {}),
-        ...(service ? { messaging_service_sid: service } : {}),
-      };
-    }
-    const updated = await saveSmsChannel(id, request);
-    onChannel(updated);
-    setAccountSid('');
-    setAuthToken('');
-    setSaved(true);
-  });
-  const error = save.error;
-  const bannerError = errorForBanner(error, kFields);
+export function SmsChannelCard(props: ChannelCardProps<SmsChannel>) {
+  const stored = props.channel.settings;
+  const [form, setForm] = useState(() => initialForm(stored));
+  const ownRequest = () => {
+    const token = form.auth_token.trim();
+    const phone = form.phone_number.trim();
+    const service = form.messaging_service_sid.trim();
+    return {
+      mode: 'own' as const,
+      account_sid: form.account_sid.trim(),
+      ...(token ? { auth_token: token } : {}),
+      ...(phone ? { phone_number: phone } : {}),
+      ...(service ? { messaging_service_sid: service } : {}),
+    };
+  };
   return (
-    <section class="card" aria-labelledby="sms-title" data-testid="sms-channel">
-      <div class="page__head">
-        <h2 id="sms-title">SMS</h2>
-        <ChannelStateBadge channel={channel} />
-      </div>
-      {saved && <Notice>SMS settings saved. Send a test message to check them.</Notice>}
-      <ActionForm onSubmit={save.run}>
-        {bannerError && <ErrorBanner error={bannerError} />}
-        <ChoiceField
-          legend="Send SMS with"
-          value={mode}
-          onValue={setMode}
-          choices={[
-            {
-              value: 'server',
-              label: "Use the server's defaults",
-              hint: serverProviderHint('sms', channel.server_provider),
-            },
-            {
-              value: 'own',
-              label: 'Own Twilio account',
-              hint: 'Messages come from your own number and are billed to your Twilio account.',
-            },
-          ]}
-        />
-        {mode === 'own' && (
+    <ChannelCard
+      {...props}
+      own={{
+        label: 'Own Twilio account',
+        hint: 'Messages come from your own number and are billed to your Twilio account.',
+      }}
+      fields={kFields}
+      send={saveSmsChannel}
+      ownRequest={ownRequest}
+      onSaved={() => setForm((f) => ({ ...f, account_sid: '', auth_token: '' }))}
+      ownFields={(error) => {
+        const field = fieldBinder(form, setForm, error);
+        return (
           <>
             <Field
               label="Account SID"
-              name="account_sid"
-              value={accountSid}
-              onValue={setAccountSid}
+              {...field('account_sid')}
               autocomplete="off"
               required
               placeholder={stored?.account_sid || 'AC…'}
@@ -101,56 +68,33 @@ export function SmsChannelCard({
                   ? 'Starts with AC (Twilio console, Account info). Saved values are shown masked: enter the SID in full to save a change.'
                   : 'Starts with AC; find it in the Twilio console under Account info.'
               }
-              error={errorForField(error, 'account_sid')}
             />
-            <Field
+            <SecretField
               label="Auth token"
-              name="auth_token"
-              type="password"
-              value={authToken}
-              onValue={setAuthToken}
-              autocomplete="new-password"
+              {...field('auth_token')}
               required={!stored}
-              placeholder={stored ? stored.auth_token : undefined}
-              hint={
-                stored
-                  ? 'Leave blank to keep the saved token.'
-                  : 'Next to the Account SID in the Twilio console. Stored encrypted; never shown again.'
-              }
-              error={errorForField(error, 'auth_token')}
+              masked={stored?.auth_token}
+              kept="token"
+              hint="Next to the Account SID in the Twilio console. Stored encrypted; never shown again."
             />
             <Field
               label="Twilio phone number"
-              name="phone_number"
+              {...field('phone_number')}
               type="tel"
               inputMode="tel"
-              value={phoneNumber}
-              onValue={setPhoneNumber}
               autocomplete="off"
               hint="The number messages come from, e.g. +14155552671. Give this or a messaging service."
-              error={errorForField(error, 'phone_number')}
             />
             <Field
               label="Messaging service SID"
-              name="messaging_service_sid"
-              value={serviceSid}
-              onValue={setServiceSid}
+              {...field('messaging_service_sid')}
               autocomplete="off"
               placeholder="MG…"
               hint="Instead of a phone number: a Twilio messaging service, starting with MG."
-              error={errorForField(error, 'messaging_service_sid')}
             />
           </>
-        )}
-        <SubmitActions busy={save.busy} busyLabel="Saving…" label="Save SMS settings" />
-      </ActionForm>
-      <ChannelTestForm
-        id={id}
-        channel={channel}
-        defaultTo={defaultTo}
-        onChannel={onChannel}
-        onChannels={onChannels}
-      />
-    </section>
+        );
+      }}
+    />
   );
 }
