@@ -8,6 +8,7 @@
 
 #include "app/routes.hpp"
 #include "auth/module.hpp"
+#include "contacts/contact_repository.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/embedded.hpp"
@@ -21,6 +22,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "http/worker_pool.hpp"
+#include "inbox/module.hpp"
 #include "messaging/module.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/module.hpp"
@@ -67,6 +69,7 @@ struct App::Impl {
   messaging::Module messaging;
   auth::Module auth;
   workspaces::Module workspaces;
+  inbox::Module inbox;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -82,13 +85,14 @@ struct App::Impl {
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
+        inbox(clock, messaging.outbox(), nullptr),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
         router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
                                                workspaces.handlers(), workspaces.channel_handlers(),
                                                workspaces.invitation_handlers(),
-                                               workspaces.onboarding_handlers()}),
+                                               workspaces.onboarding_handlers(), inbox.handlers()}),
                           std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
@@ -115,6 +119,14 @@ struct App::Impl {
       config.public_base_url.resize(config.public_base_url.size() - 1);
       config.public_base_url += std::to_string(server.port());
     }
+    // Contacts who sent STOP get no SMS but the confirmation (and HELP answers); Twilio's
+    // "unsubscribed" error (21610) marks them too.
+    messaging.SetOptOutPolicy(
+        inbox::SmsOptedOut, {inbox::kKindOptOutConfirmation, inbox::kKindHelp},
+        [this](db::Connection& conn, std::int64_t workspace_id, const std::string& phone) {
+          contacts::ContactRepository(conn).SetSmsOptOut(workspace_id, phone, clock.NowMillis(),
+                                                         clock.NowMillis());
+        });
     // After the URL is final: the dispatcher reads it for status-callback URLs.
     messaging.Start();
   }

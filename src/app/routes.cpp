@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "auth/auth_handlers.hpp"
+#include "inbox/inbox_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/channel_handlers.hpp"
@@ -26,6 +27,7 @@ constexpr AccessRule kWebhook{Access::kWebhook};
 // Members of the workspace in {id:int}: any active member, or the owner only.
 constexpr AccessRule kAnyMember{Access::kMember, Permission::kNone};
 constexpr AccessRule kOwner{Access::kMember, Permission::kOwner};
+constexpr AccessRule kInbox{Access::kMember, Permission::kInbox};
 
 // Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
 // requests in flight; beyond it they answer 503 at once without taking a worker, so a login
@@ -55,6 +57,7 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
+  using inbox::InboxHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
   using workspaces::ChannelHandlers;
@@ -165,6 +168,25 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.channels, &ChannelHandlers::Update)},
           {Method::kPost, "/api/workspaces/{id:int}/channels/{channel}/test", kOwner,
            Bind(h.channels, &ChannelHandlers::SendTest)},
+      },
+      // The inbox (src/inbox/): conversations, replies, the contact form, inbound SMS.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/conversations", kInbox,
+           Bind(h.inbox, &InboxHandlers::ListConversations)},
+          {Method::kGet, "/api/workspaces/{id:int}/conversations/{conversation_id:int}", kInbox,
+           Bind(h.inbox, &InboxHandlers::GetConversation)},
+          {Method::kPatch, "/api/workspaces/{id:int}/conversations/{conversation_id:int}", kInbox,
+           Bind(h.inbox, &InboxHandlers::UpdateConversation)},
+          {Method::kPost, "/api/workspaces/{id:int}/conversations/{conversation_id:int}/replies",
+           kInbox, Bind(h.inbox, &InboxHandlers::Reply)},
+          {Method::kGet, "/api/workspaces/{id:int}/templates/{key}", kOwner,
+           Bind(h.inbox, &InboxHandlers::GetTemplate)},
+          {Method::kPut, "/api/workspaces/{id:int}/templates/{key}", kOwner,
+           Bind(h.inbox, &InboxHandlers::PutTemplate)},
+          {Method::kPost, "/api/public/{slug}/contact", kPublic,
+           Bind(h.inbox, &InboxHandlers::ContactForm)},
+          {Method::kPost, "/api/webhooks/twilio/inbound", kWebhook,
+           Bind(h.inbox, &InboxHandlers::InboundSms)},
       },
   });
 }

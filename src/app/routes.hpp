@@ -17,6 +17,9 @@ namespace careops::auth {
 class AuthHandlers;
 }
 
+namespace careops::inbox {
+class InboxHandlers;
+}
 namespace careops::workspaces {
 class InvitationHandlers;
 class OnboardingHandlers;
@@ -35,6 +38,7 @@ struct Handlers {
   const workspaces::ChannelHandlers& channels;
   const workspaces::InvitationHandlers& invitations;
   const workspaces::OnboardingHandlers& onboarding;
+  const inbox::InboxHandlers& inbox;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -84,6 +84,16 @@ Dispatcher::Dispatcher(db::Database& database, const Clock& clock, const SecretK
 
 Dispatcher::~Dispatcher() { Stop(); }
 
+void Dispatcher::SetOptOutPolicy(
+    std::function<bool(db::Connection&, std::int64_t, const std::string&)> sms_opted_out,
+    std::vector<std::string> always_sent_kinds,
+    std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed) {
+  std::lock_guard lock(mutex_);
+  options_.sms_opted_out = std::move(sms_opted_out);
+  options_.always_sent_kinds = std::move(always_sent_kinds);
+  options_.on_unsubscribed = std::move(on_unsubscribed);
+}
+
 void Dispatcher::Start() {
   std::lock_guard lock(mutex_);
   if (started_ || stop_) return;
@@ -188,6 +198,15 @@ bool Dispatcher::SendDue(db::Connection& conn, std::optional<milliseconds>& paci
   return !claimed.empty();
 }
 
+bool Dispatcher::RefusedAsOptedOut(db::Connection& conn, const ClaimedMessage& message) const {
+  if (message.channel != Channel::kSms || !message.workspace_id || !options_.sms_opted_out) {
+    return false;
+  }
+  const auto& always = options_.always_sent_kinds;
+  if (std::find(always.begin(), always.end(), message.kind) != always.end()) return false;
+  return options_.sms_opted_out(conn, *message.workspace_id, message.to);
+}
+
 Result<Dispatcher::Route> Dispatcher::RouteOf(db::Connection& conn, const ClaimedMessage& message) {
   Route route;
   if (message.channel == Channel::kSms) {
@@ -246,7 +265,14 @@ void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
     result.error_code = "internal";
     result.error_message = e.what();
   }
-  const bool routed = route.sms != nullptr || route.email != nullptr;
+  bool routed = route.sms != nullptr || route.email != nullptr;
+  if (routed && RefusedAsOptedOut(conn, message)) {
+    routed = false;
+    route = Route();
+    result.outcome = SendResult::Outcome::kPermanent;
+    result.error_code = "opted_out";
+    result.error_message = "the recipient opted out of SMS from this business (STOP)";
+  }
   o.from_address = routed ? (route.from.empty() ? route.messaging_service_sid : route.from) : "";
   o.provider = route.sms != nullptr     ? std::string(route.sms->name())
                : route.email != nullptr ? std::string(route.email->name())
@@ -279,7 +305,11 @@ void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
       o.status = MessageStatus::kSkipped;
       break;
     case SendResult::Outcome::kPermanent:
-      o.status = MessageStatus::kFailed;
+      o.status =
+          result.error_code == "opted_out" ? MessageStatus::kRefused : MessageStatus::kFailed;
+      if (result.error_code == "21610" && message.workspace_id && options_.on_unsubscribed) {
+        options_.on_unsubscribed(conn, *message.workspace_id, message.to);
+      }
       break;
     case SendResult::Outcome::kTransient:
       if (message.attempt >= options_.max_attempts) {

@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -67,6 +68,15 @@ struct DispatcherOptions {
   // Finds the own channel of a workspace's message (null: every message goes through the
   // server's senders). Called on the dispatcher thread; must outlive the dispatcher.
   OutletResolver* outlets = nullptr;
+  // Whether `to` opted out of SMS from `workspace_id` (STOP): the message then ends `refused`
+  // with error_code "opted_out" and is never sent. Not asked for kinds in `always_sent_kinds`
+  // (the opt-out confirmation itself). Null: nobody is opted out.
+  std::function<bool(db::Connection& conn, std::int64_t workspace_id, const std::string& to)>
+      sms_opted_out;
+  std::vector<std::string> always_sent_kinds;
+  // Told when the provider says `to` unsubscribed (Twilio 21610), so the contact is marked.
+  std::function<void(db::Connection& conn, std::int64_t workspace_id, const std::string& to)>
+      on_unsubscribed;
 };
 
 // Full-jitter backoff: `unit` (in [0, 1]) x min(cap, base x 2^(attempt - 1)), at least 1 ms.
@@ -99,6 +109,12 @@ class Dispatcher {
   Dispatcher(const Dispatcher&) = delete;
   Dispatcher& operator=(const Dispatcher&) = delete;
 
+  // Replaces the opt-out hooks of the options (sms_opted_out, always_sent_kinds,
+  // on_unsubscribed). Call before Start().
+  void SetOptOutPolicy(
+      std::function<bool(db::Connection&, std::int64_t, const std::string&)> sms_opted_out,
+      std::vector<std::string> always_sent_kinds,
+      std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed);
   // Starts the thread. Call once.
   void Start();
   // There may be new work: look now instead of at the next timeout. Thread-safe, cheap.
@@ -125,6 +141,7 @@ class Dispatcher {
     std::string status_callback_url;
   };
   Result<Route> RouteOf(db::Connection& conn, const ClaimedMessage& message);
+  bool RefusedAsOptedOut(db::Connection& conn, const ClaimedMessage& message) const;
   void SendOne(db::Connection& conn, const ClaimedMessage& message);
   SendResult Deliver(const ClaimedMessage& message, const Route& route, const std::string& body);
   std::string SenderOf(Channel channel) const;

@@ -49,7 +49,8 @@ constexpr const char* kNextClaimableSql =
 
 constexpr const char* kFindSql =
     "SELECT id, channel, kind, to_address, subject, body, sensitive, user_id, status, "
-    "error_code, error_message, created_at, sent_at, delivered_at FROM messages WHERE id = ?";
+    "error_code, error_message, created_at, sent_at, delivered_at, direction, author_id "
+    "FROM messages WHERE id = ?";
 
 db::Value OptText(const std::string& s) { return s.empty() ? db::Value() : db::Value(s); }
 
@@ -116,6 +117,23 @@ std::int64_t MessageRepository::CountWaiting(db::Connection& conn) {
   return row ? row->Int(0) : 0;
 }
 
+std::optional<std::int64_t> MessageRepository::RecordInbound(db::Connection& conn,
+                                                             const InboundMessage& m, Millis now) {
+  if (!m.provider_id.empty() &&
+      conn.QueryOne("SELECT 1 FROM messages WHERE provider_id = ?", {m.provider_id})) {
+    return std::nullopt;
+  }
+  return conn.Insert(
+      "INSERT INTO messages (channel, kind, priority, to_address, from_address, subject, body, "
+      "workspace_id, conversation_id, direction, status, next_attempt_at, provider_id, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'inbound', 'received', ?, ?, "
+      "?, ?)",
+      {std::string(ChannelName(m.channel)), m.kind, static_cast<std::int64_t>(Priority::kNormal),
+       m.to, m.from, m.subject, m.body, m.workspace_id,
+       m.conversation_id ? db::Value(*m.conversation_id) : db::Value(), now, OptText(m.provider_id),
+       now, now});
+}
+
 std::optional<MessageRecord> MessageRepository::Find(db::Connection& conn, std::int64_t id) {
   auto row = conn.QueryOne(kFindSql, {id});
   if (!row) return std::nullopt;
@@ -135,6 +153,8 @@ std::optional<MessageRecord> MessageRepository::Find(db::Connection& conn, std::
   m.created_at = r.Int(11);
   m.sent_at = r.OptInt(12);
   m.delivered_at = r.OptInt(13);
+  m.direction = r.Text(14);
+  m.author_id = r.OptInt(15);
   for (const auto& a :
        conn.Query("SELECT attempt, started_at, finished_at, outcome, error_code, error_message "
                   "FROM message_attempts WHERE message_id = ? ORDER BY attempt, id",

@@ -30,11 +30,12 @@ struct AttemptOutcome {
   std::string outcome;  // accepted | transient | permanent | skipped
   std::string error_code;
   std::string error_message;
-  std::string provider;                             // "twilio", "smtp", "console", "none"
-  std::string provider_id;                          // empty: none
-  std::string from_address;                         // the sender identity used
-  MessageStatus status = MessageStatus::kRetrying;  // kSent, kRetrying, kFailed or kSkipped
-  Millis next_attempt_at = 0;                       // for kRetrying
+  std::string provider;      // "twilio", "smtp", "console", "none"
+  std::string provider_id;   // empty: none
+  std::string from_address;  // the sender identity used
+  // kSent, kRetrying, kFailed, kSkipped or kRefused.
+  MessageStatus status = MessageStatus::kRetrying;
+  Millis next_attempt_at = 0;  // for kRetrying
 };
 
 enum class ReportResult { kUnknownMessage, kRecorded, kStatusChanged };
@@ -61,6 +62,11 @@ class MessageRepository {
   static std::optional<Millis> NextClaimableAt(db::Connection& conn);
   // Messages waiting to be sent (queued, retrying or sending).
   static std::int64_t CountWaiting(db::Connection& conn);
+
+  // Stores a message that came in. nullopt when one with the same provider_id is already
+  // stored (a provider's redelivery).
+  static std::optional<std::int64_t> RecordInbound(db::Connection& conn,
+                                                   const InboundMessage& message, Millis now);
 
   // A message with its attempts and delivery events, or nullopt.
   static std::optional<MessageRecord> Find(db::Connection& conn, std::int64_t id);

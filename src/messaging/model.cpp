@@ -7,7 +7,7 @@
 namespace careops::messaging {
 namespace {
 
-constexpr std::array<std::pair<MessageStatus, std::string_view>, 8> kStatusNames = {{
+constexpr std::array<std::pair<MessageStatus, std::string_view>, 10> kStatusNames = {{
     {MessageStatus::kQueued, "queued"},
     {MessageStatus::kSending, "sending"},
     {MessageStatus::kRetrying, "retrying"},
@@ -16,6 +16,8 @@ constexpr std::array<std::pair<MessageStatus, std::string_view>, 8> kStatusNames
     {MessageStatus::kUndelivered, "undelivered"},
     {MessageStatus::kFailed, "failed"},
     {MessageStatus::kSkipped, "skipped"},
+    {MessageStatus::kRefused, "refused"},
+    {MessageStatus::kReceived, "received"},
 }};
 
 }  // namespace

@@ -17,7 +17,8 @@ enum class Channel { kSms, kEmail };
 enum class Priority { kUrgent = 0, kNormal = 1, kBulk = 2 };
 
 // queued -> sending -> sent -> delivered | undelivered | failed; queued -> skipped (provider
-// "none"); sending -> retrying -> sending ... (transient failures); refused (opted out, later).
+// "none"); sending -> retrying -> sending ... (transient failures); sending -> refused (the
+// recipient opted out: never sent). Inbound messages are `received`.
 // Delivery updates never move a message backwards (delivered does not become sent).
 enum class MessageStatus {
   kQueued,
@@ -27,7 +28,9 @@ enum class MessageStatus {
   kDelivered,
   kUndelivered,
   kFailed,
-  kSkipped
+  kSkipped,
+  kRefused,
+  kReceived,
 };
 
 const char* StatusName(MessageStatus status);
@@ -47,11 +50,27 @@ struct NewMessage {
   std::string body;
   Priority priority = Priority::kNormal;
   std::string kind;  // what it is for: "verification_code", "password_reset", ...
-  std::optional<std::int64_t> user_id;       // the account it belongs to (may read it)
-  std::optional<std::int64_t> workspace_id;  // the workspace it belongs to (later issues)
+  std::optional<std::int64_t> user_id;          // the account it belongs to (may read it)
+  std::optional<std::int64_t> workspace_id;     // the workspace it belongs to (later issues)
+  std::optional<std::int64_t> conversation_id;  // the conversation it is part of (inbox)
+  std::optional<std::int64_t> author_id;        // the staff member who wrote it (replies)
   // The body carries a secret (a code, a reset link): stored sealed with the server key,
   // never returned by the API, never logged. Only the provider sees the plaintext.
   bool sensitive = false;
+};
+
+// A message that came in (an SMS to the business, a contact-form message): stored with
+// direction 'inbound' and status 'received'; never sent.
+struct InboundMessage {
+  std::int64_t workspace_id = 0;
+  std::optional<std::int64_t> conversation_id;
+  Channel channel = Channel::kSms;
+  std::string kind;  // "inbound_sms", "contact_form"
+  std::string from;  // the customer's number or address
+  std::string to;    // the business's number or address ("" for the contact form)
+  std::string subject;
+  std::string body;
+  std::string provider_id;  // Twilio's MessageSid; "" when none
 };
 
 // A row the dispatcher has claimed (status sending, leased to it). `body` is as stored:
@@ -94,6 +113,8 @@ struct MessageRecord {
   std::string body;
   bool sensitive = false;
   std::optional<std::int64_t> user_id;
+  std::string direction = "outbound";  // outbound | inbound
+  std::optional<std::int64_t> author_id;
   std::string status;
   std::optional<std::string> error_code;
   std::optional<std::string> error_message;

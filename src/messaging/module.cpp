@@ -127,6 +127,13 @@ Module::Module(const app::Config& config, db::Database& database, const Clock& c
 }
 
 Module::~Module() { Stop(); }
+void Module::SetOptOutPolicy(
+    std::function<bool(db::Connection&, std::int64_t, const std::string&)> sms_opted_out,
+    std::vector<std::string> always_sent_kinds,
+    std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed) {
+  impl_->dispatcher->SetOptOutPolicy(std::move(sms_opted_out), std::move(always_sent_kinds),
+                                     std::move(on_unsubscribed));
+}
 void Module::Start() { impl_->dispatcher->Start(); }
 void Module::Stop() { impl_->dispatcher->Stop(); }
 Outbox& Module::outbox() { return impl_->outbox; }

@@ -2,7 +2,11 @@
 // The messaging feature as the composition root sees it: builds the outbox, the providers
 // chosen by configuration, the dispatcher thread, the webhook guard and the handlers.
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace careops {
 class Clock;
@@ -12,8 +16,9 @@ namespace careops::app {
 struct Config;
 }
 namespace careops::db {
+class Connection;
 class Database;
-}
+}  // namespace careops::db
 namespace careops::http {
 class AccessGuard;
 class Metrics;
@@ -31,6 +36,11 @@ class Module {
          const SecretKey& key, http::Metrics& metrics);
   ~Module();  // Stop()
 
+  // Who may not be sent SMS (see DispatcherOptions::sms_opted_out). Call before Start().
+  void SetOptOutPolicy(
+      std::function<bool(db::Connection&, std::int64_t, const std::string&)> sms_opted_out,
+      std::vector<std::string> always_sent_kinds,
+      std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed);
   // Starts the dispatcher thread. Call once, after migrations.
   void Start();
   // Lets the send in progress finish, releases claimed rows, joins. Idempotent.

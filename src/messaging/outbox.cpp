@@ -16,12 +16,12 @@ std::int64_t Outbox::Enqueue(db::Connection& conn, const NewMessage& m) const {
   };
   return conn.Insert(
       "INSERT INTO messages (channel, kind, priority, to_address, subject, body, sensitive, "
-      "user_id, workspace_id, status, next_attempt_at, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)",
+      "user_id, workspace_id, conversation_id, author_id, status, next_attempt_at, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)",
       {std::string(m.channel == Channel::kSms ? "sms" : "email"), m.kind,
        static_cast<std::int64_t>(m.priority), m.to, m.subject, body,
-       static_cast<std::int64_t>(m.sensitive ? 1 : 0), opt(m.user_id), opt(m.workspace_id), now,
-       now, now});
+       static_cast<std::int64_t>(m.sensitive ? 1 : 0), opt(m.user_id), opt(m.workspace_id),
+       opt(m.conversation_id), opt(m.author_id), now, now, now});
 }
 
 void Outbox::Wake() const {

@@ -1,0 +1,49 @@
+#pragma once
+// SQL for conversations. One per use over the caller's connection; joins its open
+// transaction. Not thread-safe.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inbox/model.hpp"
+
+namespace careops::db {
+class Connection;
+}
+
+namespace careops::inbox {
+
+struct ConversationFilter {
+  std::optional<std::string> status;  // open | pending | closed
+  bool unread_only = false;
+  bool waiting_only = false;
+  std::optional<std::int64_t> assignee_id;
+  // Keyset: conversations older than (before_activity, before_id), newest first.
+  std::optional<std::pair<Millis, std::int64_t>> before;
+  int limit = 50;
+};
+
+class ConversationRepository {
+ public:
+  explicit ConversationRepository(db::Connection& conn) : conn_(conn) {}
+
+  // The contact's conversation, created (open) when it has none.
+  Conversation Open(std::int64_t workspace_id, std::int64_t contact_id, Millis now);
+  std::optional<Conversation> Find(std::int64_t workspace_id, std::int64_t id);
+  // A message came in: unread + 1, waiting for reply, a closed conversation reopens.
+  void RecordInbound(std::int64_t id, const std::string& preview, Millis now);
+  // Staff (or automation, when !by_staff) wrote: no longer waiting; staff pause automation.
+  void RecordOutbound(std::int64_t id, const std::string& preview, bool by_staff, Millis now);
+  void SetFlag(std::int64_t id, const std::string& flag);
+  void MarkRead(std::int64_t id);
+  // Writes status, assignee_id and automation_paused of `c` (by c.workspace_id, c.id).
+  void Update(const Conversation& c);
+  std::vector<Conversation> List(std::int64_t workspace_id, const ConversationFilter& filter);
+
+ private:
+  db::Connection& conn_;
+};
+
+}  // namespace careops::inbox
