@@ -289,14 +289,7 @@ Result<Thread> InboxService::Open(db::Connection& conn, std::int64_t workspace_i
   auto conversation = conversations.Find(workspace_id, id);
   if (!conversation) return Error::NotFound("no such conversation");
   Thread thread;
-  for (const auto& row :
-       conn.Query("SELECT id FROM (SELECT id FROM messages WHERE conversation_id = ? "
-                  "ORDER BY id DESC LIMIT ?) ORDER BY id",
-                  {id, static_cast<std::int64_t>(kThreadLimit)})) {
-    if (auto m = messaging::MessageRepository::Find(conn, row.Int(0))) {
-      thread.messages.push_back(std::move(*m));
-    }
-  }
+  thread.messages = messaging::MessageRepository::ListConversation(conn, id, kThreadLimit);
   if (conversation->unread_count > 0) {
     conversations.MarkRead(id);
     conversation->unread_count = 0;

@@ -47,15 +47,36 @@ constexpr const char* kNextClaimableSql =
     "SELECT MIN(next_attempt_at) AS t FROM messages WHERE status IN ('queued', 'retrying') "
     "UNION ALL SELECT MIN(lease_until) FROM messages WHERE status = 'sending')";
 
-constexpr const char* kFindSql =
-    "SELECT id, channel, kind, to_address, subject, body, sensitive, user_id, status, "
-    "error_code, error_message, created_at, sent_at, delivered_at, direction, author_id "
-    "FROM messages WHERE id = ?";
+constexpr const char* kRecordColumns =
+    "id, channel, kind, to_address, subject, body, sensitive, user_id, status, error_code, "
+    "error_message, created_at, sent_at, delivered_at, direction, author_id";
 
 db::Value OptText(const std::string& s) { return s.empty() ? db::Value() : db::Value(s); }
 
 Channel ChannelOf(const std::string& name) {
   return name == "email" ? Channel::kEmail : Channel::kSms;
+}
+
+// A row of kRecordColumns, without attempts and events.
+MessageRecord RecordFromRow(const db::Row& r) {
+  MessageRecord m;
+  m.id = r.Int(0);
+  m.channel = ChannelOf(r.Text(1));
+  m.kind = r.Text(2);
+  m.to = r.Text(3);
+  m.subject = r.Text(4);
+  m.body = r.Text(5);
+  m.sensitive = r.Int(6) != 0;
+  m.user_id = r.OptInt(7);
+  m.status = r.Text(8);
+  m.error_code = r.OptText(9);
+  m.error_message = r.OptText(10);
+  m.created_at = r.Int(11);
+  m.sent_at = r.OptInt(12);
+  m.delivered_at = r.OptInt(13);
+  m.direction = r.Text(14);
+  m.author_id = r.OptInt(15);
+  return m;
 }
 
 }  // namespace
@@ -134,27 +155,25 @@ std::optional<std::int64_t> MessageRepository::RecordInbound(db::Connection& con
        now, now});
 }
 
+std::vector<MessageRecord> MessageRepository::ListConversation(db::Connection& conn,
+                                                               std::int64_t conversation_id,
+                                                               int limit) {
+  std::vector<MessageRecord> out;
+  for (const auto& row : conn.Query(std::string("SELECT ") + kRecordColumns +
+                                        " FROM messages WHERE conversation_id = ? "
+                                        "ORDER BY id DESC LIMIT ?",
+                                    {conversation_id, static_cast<std::int64_t>(limit)})) {
+    out.push_back(RecordFromRow(row));
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 std::optional<MessageRecord> MessageRepository::Find(db::Connection& conn, std::int64_t id) {
-  auto row = conn.QueryOne(kFindSql, {id});
+  auto row =
+      conn.QueryOne(std::string("SELECT ") + kRecordColumns + " FROM messages WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  const auto& r = *row;
-  MessageRecord m;
-  m.id = r.Int(0);
-  m.channel = ChannelOf(r.Text(1));
-  m.kind = r.Text(2);
-  m.to = r.Text(3);
-  m.subject = r.Text(4);
-  m.body = r.Text(5);
-  m.sensitive = r.Int(6) != 0;
-  m.user_id = r.OptInt(7);
-  m.status = r.Text(8);
-  m.error_code = r.OptText(9);
-  m.error_message = r.OptText(10);
-  m.created_at = r.Int(11);
-  m.sent_at = r.OptInt(12);
-  m.delivered_at = r.OptInt(13);
-  m.direction = r.Text(14);
-  m.author_id = r.OptInt(15);
+  MessageRecord m = RecordFromRow(*row);
   for (const auto& a :
        conn.Query("SELECT attempt, started_at, finished_at, outcome, error_code, error_message "
                   "FROM message_attempts WHERE message_id = ? ORDER BY attempt, id",

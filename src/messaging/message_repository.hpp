@@ -68,6 +68,11 @@ class MessageRepository {
   static std::optional<std::int64_t> RecordInbound(db::Connection& conn,
                                                    const InboundMessage& message, Millis now);
 
+  // The newest `limit` messages of a conversation, oldest first, without their attempts and
+  // events (one indexed query).
+  static std::vector<MessageRecord> ListConversation(db::Connection& conn,
+                                                     std::int64_t conversation_id, int limit);
+
   // A message with its attempts and delivery events, or nullopt.
   static std::optional<MessageRecord> Find(db::Connection& conn, std::int64_t id);
   // Applies a provider delivery report for `provider_id`: records the event, and moves the
