@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "latency.hpp"
 #include "support/fake_twilio.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
@@ -24,24 +25,11 @@
 namespace {
 
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using careops::bench::Clock;
+using careops::bench::Ms;
+using careops::bench::Percentiles;
+using careops::bench::Summarise;
 using careops::testing::ClientResponse;
-
-double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-struct Percentiles {
-  double p50 = 0, p99 = 0;
-  std::size_t n = 0;
-};
-
-Percentiles Summarise(std::vector<double> v) {
-  if (v.empty()) return {};
-  std::sort(v.begin(), v.end());
-  auto at = [&](double q) {
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
-  };
-  return {at(0.50), at(0.99), v.size()};
-}
 
 ClientResponse Register(std::uint16_t port, int i) {
   char phone[32];
