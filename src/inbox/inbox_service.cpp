@@ -114,6 +114,18 @@ std::string HelpText(const workspaces::Workspace& w) {
   return w.name + (contact.empty() ? "" : ": " + contact) + ". Reply STOP to opt out.";
 }
 
+// Queues `m` as a message of `conversation` (its workspace's channel) and records it as the
+// conversation's latest activity; staff messages pause automation. Returns the message id.
+std::int64_t SendInConversation(db::Connection& conn, const messaging::Outbox& outbox,
+                                const Conversation& conversation, messaging::NewMessage m,
+                                bool by_staff, Millis now) {
+  m.workspace_id = conversation.workspace_id;
+  m.conversation_id = conversation.id;
+  const std::int64_t id = outbox.Enqueue(conn, m);
+  ConversationRepository(conn).RecordOutbound(conversation.id, m.body, by_staff, now);
+  return id;
+}
+
 }  // namespace
 
 bool SmsOptedOut(db::Connection& conn, std::int64_t workspace_id, const std::string& phone) {
@@ -192,10 +204,7 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
     m.body = answer->second;
     m.priority = messaging::Priority::kUrgent;
     m.kind = answer->first;
-    m.workspace_id = *workspace_id;
-    m.conversation_id = conversation.id;
-    outbox_.Enqueue(conn, m);
-    conversations.RecordOutbound(conversation.id, answer->second, /*by_staff=*/false, now);
+    SendInConversation(conn, outbox_, conversation, std::move(m), /*by_staff=*/false, now);
   }
   tx.Commit();
   if (answer) outbox_.Wake();
@@ -267,10 +276,7 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
     m.subject = Render(tmpl->subject, workspace->name, name);
     m.body = Render(tmpl->body, workspace->name, name);
     m.kind = "welcome";
-    m.workspace_id = workspace->id;
-    m.conversation_id = conversation.id;
-    outbox_.Enqueue(conn, m);
-    conversations.RecordOutbound(conversation.id, m.body, /*by_staff=*/false, now);
+    SendInConversation(conn, outbox_, conversation, std::move(m), /*by_staff=*/false, now);
   }
   tx.Commit();
   outbox_.Wake();
@@ -359,12 +365,10 @@ Result<std::int64_t> InboxService::Reply(db::Connection& conn, std::int64_t work
   }
   m.body = body;
   m.kind = kKindReply;
-  m.workspace_id = workspace_id;
-  m.conversation_id = id;
   m.author_id = author_id;
   m.user_id = author_id;
-  const std::int64_t message_id = outbox_.Enqueue(conn, m);
-  conversations.RecordOutbound(id, body, /*by_staff=*/true, now);
+  const std::int64_t message_id =
+      SendInConversation(conn, outbox_, *c, std::move(m), /*by_staff=*/true, now);
   tx.Commit();
   outbox_.Wake();
   Changed(workspace_id, id);
