@@ -17,6 +17,7 @@
 #include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "http/dispatcher.hpp"
+#include "http/event_hub.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -66,6 +67,9 @@ struct App::Impl {
   SecretKey key;
   http::Metrics metrics;
   http::StaticFiles web_app;
+  // Live updates: services publish after their commits, stream routes subscribe. Built before
+  // the modules so that features can receive it by constructor.
+  http::EventHub events;
   messaging::Module messaging;
   auth::Module auth;
   workspaces::Module workspaces;
@@ -114,6 +118,8 @@ struct App::Impl {
                      [this] { return static_cast<double>(pool.QueueDepth()); });
     metrics.AddGauge("careops_http_connections_open", "Open client connections.",
                      [this] { return static_cast<double>(server.connections()); });
+    metrics.AddGauge("careops_http_event_streams_open", "Open live-update (event) streams.",
+                     [this] { return static_cast<double>(server.event_streams()); });
     server.Listen();
     if (config.port == 0 && config.public_base_url.ends_with(":0")) {
       config.public_base_url.resize(config.public_base_url.size() - 1);
@@ -159,6 +165,7 @@ struct App::Impl {
     o.shutdown_timeout = std::chrono::milliseconds(c.shutdown_timeout_ms);
     o.write_timeout = std::chrono::milliseconds(c.read_timeout_ms * 3);
     o.max_connections = static_cast<std::size_t>(c.max_connections);
+    o.event_keepalive = std::chrono::milliseconds(c.event_keepalive_ms);
     o.handle_signals = handle_signals;
     return o;
   }
@@ -180,5 +187,6 @@ void App::Shutdown() { impl_->server.Shutdown(); }
 std::uint16_t App::port() const { return impl_->server.port(); }
 const Config& App::config() const { return impl_->config; }
 const std::vector<http::Route>& App::routes() const { return impl_->router.routes(); }
+http::EventHub& App::events() { return impl_->events; }
 
 }  // namespace careops::app

@@ -12,6 +12,9 @@
 namespace careops {
 class Clock;
 }
+namespace careops::http {
+class EventHub;
+}
 
 namespace careops::app {
 
@@ -39,6 +42,8 @@ class App {
   // The route table as the router holds it (extra routes included). For tests that walk
   // every route (tests/integration/isolation_test.cpp); valid while the App lives.
   const std::vector<http::Route>& routes() const;
+  // The live-update hub the modules publish to (tests publish through it too).
+  http::EventHub& events();
 
  private:
   struct Impl;

@@ -34,6 +34,7 @@ struct Config {
   int idle_timeout_ms = 60'000;
   int shutdown_timeout_ms = 30'000;
   int max_connections = 10'000;
+  int event_keepalive_ms = 15'000;  // silence on an event stream before a keep-alive comment
 
   // Messaging providers (the pipeline itself arrives with the accounts issue).
   std::string sms_provider;    // twilio|console|none; default twilio when credentials are set

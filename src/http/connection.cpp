@@ -104,8 +104,22 @@ auto AsyncHandle(ServerCore& core, Request request, Token&& token) {
 
 }  // namespace
 
+void CopyResponseHeaders(const Response& response, bhttp::fields& fields) {
+  for (const auto& [name, value] : response.headers.fields()) {
+    if (IsFramingHeader(name)) continue;
+    if (name.empty() || HasLineBreak(name) || HasLineBreak(value)) {
+      spdlog::error("http: dropped a response header with an empty name or a line break");
+      continue;
+    }
+    fields.insert(name, value);
+  }
+}
+
 Connection::Connection(ServerCore& core, tcp::socket socket)
-    : core_(core), executor_(socket.get_executor()), stream_(std::move(socket)) {
+    : core_(core),
+      executor_(socket.get_executor()),
+      stream_(std::move(socket)),
+      stream_timer_(executor_) {
   beast::error_code ec;
   auto endpoint = stream_.socket().remote_endpoint(ec);
   if (!ec) remote_address_ = endpoint.address().to_string();
@@ -113,13 +127,14 @@ Connection::Connection(ServerCore& core, tcp::socket socket)
 
 Connection::~Connection() { core_.Unregister(this); }
 
-void Connection::CloseIfIdle() {
+void Connection::OnShutdown() {
   if (idle_) CloseNow();
+  if (streaming_) WakeStream();
 }
 
 void Connection::CloseNow() { stream_.close(); }
 
-net::awaitable<void> Connection::Serve([[maybe_unused]] std::shared_ptr<Connection> self) {
+net::awaitable<void> Connection::Serve(std::shared_ptr<Connection> self) {
   const ServerOptions& options = core_.options();
   beast::error_code ec;
   for (;;) {
@@ -147,6 +162,10 @@ net::awaitable<void> Connection::Serve([[maybe_unused]] std::shared_ptr<Connecti
     const bool wants_keep_alive = request.keep_alive;
     stream_.expires_never();  // the handler's time is not the client's fault
     Response response = co_await AsyncHandle(core_, std::move(request), net::use_awaitable);
+    if (response.event_stream) {
+      co_await Stream(std::move(self), std::move(response), version, head);
+      co_return;
+    }
 
     auto connection = response.headers.Get("Connection");
     bool keep_alive =
@@ -212,14 +231,7 @@ net::awaitable<bool> Connection::Write(const Response& response, unsigned versio
   bhttp::response<bhttp::span_body<const char>> message;
   message.version(version);
   message.result(static_cast<unsigned>(status));
-  for (const auto& [name, value] : response.headers.fields()) {
-    if (IsFramingHeader(name)) continue;
-    if (name.empty() || HasLineBreak(name) || HasLineBreak(value)) {
-      spdlog::error("http: dropped a response header with an empty name or a line break");
-      continue;
-    }
-    message.insert(name, value);
-  }
+  CopyResponseHeaders(response, message);
   const std::string_view body = response.BodyView();
   // RFC 9110 §8.6: no Content-Length (and no body) on 1xx and 204; 304 carries no body.
   const bool bodiless = status < 200 || status == 204 || status == 304;

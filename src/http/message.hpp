@@ -2,6 +2,7 @@
 // CareOps' own request and response types: handlers and middleware see these, never Beast
 // types, so only http/server.cpp pays for Beast's headers.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 #include <vector>
 
 namespace careops::http {
+
+class EventSubscription;  // http/event_hub.hpp
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
@@ -48,6 +51,10 @@ struct Response {
   // When set, sent instead of `body`. Must point at memory that outlives the server
   // (embedded or start-up-loaded static assets), so large assets are never copied.
   std::optional<std::string_view> static_body;
+  // When set, this answer is an event stream (built by EventStreamResponse in
+  // http/event_hub.hpp): the server sends the headers, then the subscription's events as they
+  // arrive, and never reads another request on the connection. `body` is ignored.
+  std::shared_ptr<EventSubscription> event_stream;
 
   std::string_view BodyView() const { return static_body ? *static_body : std::string_view(body); }
 };

@@ -163,10 +163,10 @@ void ServerCore::Shutdown() {
       Finish();
     });
   });
-  // A connection between requests closes now; one inside a request sees stopping() when it
-  // answers (Connection: close) or before it waits for the next one.
+  // A connection between requests closes now, an event stream ends now; one inside a request
+  // sees stopping() when it answers (Connection: close) or before it waits for the next one.
   for (const auto& connection : LiveConnections()) {
-    net::post(connection->executor(), [connection] { connection->CloseIfIdle(); });
+    net::post(connection->executor(), [connection] { connection->OnShutdown(); });
   }
   FinishIfDrained();
 }
@@ -222,5 +222,6 @@ std::uint16_t Server::port() const { return impl_->core->port(); }
 void Server::Run() { impl_->core->Run(); }
 void Server::Shutdown() { impl_->core->Shutdown(); }
 std::size_t Server::connections() const { return impl_->core->connections(); }
+std::size_t Server::event_streams() const { return impl_->core->event_streams(); }
 
 }  // namespace careops::http

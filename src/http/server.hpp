@@ -8,9 +8,14 @@
 // that trickles its headers is cut off), an idle deadline between keep-alive requests, and a
 // maximum number of open connections (over it, new connections are closed at once).
 //
+// Event streams (a Response with `event_stream` set, see http/event_hub.hpp): the connection
+// sends the events as they arrive, a keep-alive comment after `event_keepalive` of silence,
+// and ends when the subscription closes, the client leaves or shutdown starts.
+//
 // Shutdown (Shutdown(), or SIGTERM/SIGINT when handle_signals): stop accepting, close idle
-// connections, let requests in flight finish (their answers carry `Connection: close`),
-// then Run() returns. Beast stays inside server.cpp; this header is cheap to include.
+// connections, end event streams, let requests in flight finish (their answers carry
+// `Connection: close`), then Run() returns. Beast stays inside server.cpp; this header is cheap
+// to include.
 
 #include <chrono>
 #include <cstddef>
@@ -51,7 +56,8 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_timeout{30'000};  // then remaining connections are cut
   std::size_t max_connections = 10'000;
-  bool handle_signals = false;  // SIGTERM / SIGINT start a graceful shutdown
+  std::chrono::milliseconds event_keepalive{15'000};  // silence before a `: keep-alive` comment
+  bool handle_signals = false;                        // SIGTERM / SIGINT start a graceful shutdown
 };
 
 class Server {
@@ -69,8 +75,9 @@ class Server {
   void Run();
   // Starts a graceful shutdown. Thread-safe, idempotent, returns at once.
   void Shutdown();
-  // Open connections right now (for metrics).
+  // Open connections right now, and those of them sending an event stream (for metrics).
   std::size_t connections() const;
+  std::size_t event_streams() const;
 
  private:
   struct Impl;

@@ -277,6 +277,35 @@ bool RawConnection::ClosedWithin(std::chrono::milliseconds timeout) {
   }
 }
 
+RawConnection::ReadOutcome RawConnection::ReadNext(std::string& out,
+                                                   std::chrono::milliseconds timeout) {
+  if (!pending_.empty()) {
+    out += pending_;
+    pending_.clear();
+    return ReadOutcome::kData;
+  }
+  switch (ReadSome(fd_, out, Clock::now() + timeout)) {
+    case ReadResult::kData:
+      return ReadOutcome::kData;
+    case ReadResult::kClosed:
+      return ReadOutcome::kClosed;
+    case ReadResult::kTimeout:
+      break;
+  }
+  return ReadOutcome::kTimeout;
+}
+
+void RawConnection::Close() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
+
+ClientResponse ParseResponseHead(std::string_view raw) {
+  auto parsed = TryParse(raw, /*head=*/true, /*at_eof=*/true);
+  if (!parsed) throw Failure("incomplete HTTP response head");
+  return std::move(parsed->response);
+}
+
 ClientResponse ParseResponse(std::string_view raw) {
   auto parsed = TryParse(raw, /*head=*/false, /*at_eof=*/true);
   if (!parsed) throw Failure("incomplete HTTP response");

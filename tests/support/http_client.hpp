@@ -55,6 +55,12 @@ class RawConnection {
   // True when the peer closed the connection within `timeout` (reads and discards data).
   bool ClosedWithin(std::chrono::milliseconds timeout);
 
+  enum class ReadOutcome { kData, kClosed, kTimeout };
+  // Appends the next bytes to arrive (first any read past the last response) to `out`.
+  ReadOutcome ReadNext(std::string& out, std::chrono::milliseconds timeout);
+  // Closes this side now; later calls fail.
+  void Close();
+
  private:
   int fd_ = -1;
   std::string pending_;  // bytes read past the last response
@@ -63,5 +69,8 @@ class RawConnection {
 // Parses one HTTP response from `raw` (status line, headers, body by Content-Length).
 // Throws std::runtime_error when incomplete or malformed.
 ClientResponse ParseResponse(std::string_view raw);
+// Parses the head (status line and headers, up to the blank line) of a response, whatever its
+// framing; `body` stays empty. Throws std::runtime_error when incomplete or malformed.
+ClientResponse ParseResponseHead(std::string_view raw);
 
 }  // namespace careops::testing
