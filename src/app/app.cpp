@@ -23,6 +23,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "http/worker_pool.hpp"
+#include "inbox/live.hpp"
 #include "inbox/module.hpp"
 #include "messaging/module.hpp"
 #include "ops/ops_handlers.hpp"
@@ -89,7 +90,7 @@ struct App::Impl {
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
-        inbox(clock, messaging.outbox(), nullptr),
+        inbox(clock, messaging.outbox(), events),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
@@ -133,6 +134,8 @@ struct App::Impl {
           contacts::ContactRepository(conn).SetSmsOptOut(workspace_id, phone, clock.NowMillis(),
                                                          clock.NowMillis());
         });
+    messaging.SetMessageChanged(
+        [this](db::Connection& conn, std::int64_t id) { inbox::PublishMessage(events, conn, id); });
     // After the URL is final: the dispatcher reads it for status-callback URLs.
     messaging.Start();
   }

@@ -179,6 +179,8 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.inbox, &InboxHandlers::UpdateConversation)},
           {Method::kPost, "/api/workspaces/{id:int}/conversations/{conversation_id:int}/replies",
            kInbox, Bind(h.inbox, &InboxHandlers::Reply)},
+          {Method::kGet, "/api/workspaces/{id:int}/events", kInbox,
+           Bind(h.inbox, &InboxHandlers::Events)},
           {Method::kGet, "/api/workspaces/{id:int}/templates/{key}", kOwner,
            Bind(h.inbox, &InboxHandlers::GetTemplate)},
           {Method::kPut, "/api/workspaces/{id:int}/templates/{key}", kOwner,

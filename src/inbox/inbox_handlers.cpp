@@ -2,9 +2,11 @@
 
 #include "auth/auth_json.hpp"
 #include "http/error_response.hpp"
+#include "http/event_hub.hpp"
 #include "http/json.hpp"
 #include "http/url.hpp"
 #include "inbox/inbox_service.hpp"
+#include "inbox/live.hpp"
 #include "inbox/templates.hpp"
 #include "messaging/message_repository.hpp"
 
@@ -204,6 +206,12 @@ Response InboxHandlers::Reply(RequestContext& ctx) const {
   if (!id.ok()) return ErrorResponse(id.error());
   const auto message = messaging::MessageRepository::Find(ctx.db, *id);
   return JsonResponse(202, MessageJson(*message));
+}
+
+Response InboxHandlers::Events(RequestContext& ctx) const {
+  auto subscription = events_.Subscribe(WorkspaceTopic(ctx.workspace_id));
+  if (!subscription.ok()) return ErrorResponse(subscription.error());
+  return http::EventStreamResponse(std::move(subscription).value());
 }
 
 Response InboxHandlers::GetTemplate(RequestContext& ctx) const {

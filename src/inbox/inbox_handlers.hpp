@@ -6,18 +6,26 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 
+namespace careops::http {
+class EventHub;
+}
+
 namespace careops::inbox {
 
 class InboxService;
 
 class InboxHandlers {
  public:
-  explicit InboxHandlers(const InboxService& service) : service_(service) {}
+  // Both must outlive the handlers.
+  InboxHandlers(const InboxService& service, http::EventHub& events)
+      : service_(service), events_(events) {}
 
   http::Response ListConversations(http::RequestContext& ctx) const;
   http::Response GetConversation(http::RequestContext& ctx) const;
   http::Response UpdateConversation(http::RequestContext& ctx) const;
   http::Response Reply(http::RequestContext& ctx) const;
+  // The workspace's live updates (text/event-stream; see live.hpp).
+  http::Response Events(http::RequestContext& ctx) const;
   // {key}: welcome_sms | welcome_email.
   http::Response GetTemplate(http::RequestContext& ctx) const;
   http::Response PutTemplate(http::RequestContext& ctx) const;
@@ -28,6 +36,7 @@ class InboxHandlers {
 
  private:
   const InboxService& service_;
+  http::EventHub& events_;
 };
 
 }  // namespace careops::inbox

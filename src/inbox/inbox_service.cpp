@@ -207,8 +207,9 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
     SendInConversation(conn, outbox_, conversation, std::move(m), /*by_staff=*/false, now);
   }
   tx.Commit();
-  if (answer) outbox_.Wake();
+  // Listeners hear of the conversation before its answer can be sent.
   Changed(*workspace_id, conversation.id);
+  if (answer) outbox_.Wake();
   return workspace_id;
 }
 
@@ -279,8 +280,8 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
     SendInConversation(conn, outbox_, conversation, std::move(m), /*by_staff=*/false, now);
   }
   tx.Commit();
-  outbox_.Wake();
   Changed(workspace->id, conversation.id);
+  outbox_.Wake();
   return Ok();
 }
 
@@ -370,8 +371,8 @@ Result<std::int64_t> InboxService::Reply(db::Connection& conn, std::int64_t work
   const std::int64_t message_id =
       SendInConversation(conn, outbox_, *c, std::move(m), /*by_staff=*/true, now);
   tx.Commit();
-  outbox_.Wake();
   Changed(workspace_id, id);
+  outbox_.Wake();
   return message_id;
 }
 

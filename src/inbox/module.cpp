@@ -1,6 +1,7 @@
 #include "inbox/module.hpp"
 
 #include "inbox/inbox_handlers.hpp"
+#include "inbox/live.hpp"
 
 namespace careops::inbox {
 
@@ -8,12 +9,16 @@ struct Module::Impl {
   InboxService service;
   InboxHandlers handlers;
 
-  Impl(const Clock& clock, const messaging::Outbox& outbox, ConversationChanged changed)
-      : service(clock, outbox, std::move(changed)), handlers(service) {}
+  Impl(const Clock& clock, const messaging::Outbox& outbox, http::EventHub& events)
+      : service(clock, outbox,
+                [&events](std::int64_t workspace_id, std::int64_t id) {
+                  PublishConversation(events, workspace_id, id);
+                }),
+        handlers(service, events) {}
 };
 
-Module::Module(const Clock& clock, const messaging::Outbox& outbox, ConversationChanged changed)
-    : impl_(std::make_unique<Impl>(clock, outbox, std::move(changed))) {}
+Module::Module(const Clock& clock, const messaging::Outbox& outbox, http::EventHub& events)
+    : impl_(std::make_unique<Impl>(clock, outbox, events)) {}
 Module::~Module() = default;
 const InboxService& Module::service() const { return impl_->service; }
 const InboxHandlers& Module::handlers() const { return impl_->handlers; }

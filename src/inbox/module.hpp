@@ -6,15 +6,19 @@
 
 #include "inbox/inbox_service.hpp"
 
+namespace careops::http {
+class EventHub;
+}
+
 namespace careops::inbox {
 
 class InboxHandlers;
 
 class Module {
  public:
-  // `clock` and `outbox` must outlive the module. `changed` is told about every committed
-  // change to a conversation (live updates); may be empty.
-  Module(const Clock& clock, const messaging::Outbox& outbox, ConversationChanged changed);
+  // All must outlive the module. Committed changes to conversations are published on
+  // `events` (live.hpp).
+  Module(const Clock& clock, const messaging::Outbox& outbox, http::EventHub& events);
   ~Module();
 
   const InboxService& service() const;

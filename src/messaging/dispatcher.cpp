@@ -94,6 +94,11 @@ void Dispatcher::SetOptOutPolicy(
   options_.on_unsubscribed = std::move(on_unsubscribed);
 }
 
+void Dispatcher::SetMessageChanged(MessageChanged changed) {
+  std::lock_guard lock(mutex_);
+  options_.message_changed = std::move(changed);
+}
+
 void Dispatcher::Start() {
   std::lock_guard lock(mutex_);
   if (started_ || stop_) return;
@@ -324,6 +329,8 @@ void Dispatcher::SendOne(db::Connection& conn, const ClaimedMessage& message) {
   }
   if (!MessageRepository::RecordAttempt(conn, owner_, o)) {
     spdlog::warn("message {} lease lost while sending; another dispatcher owns it", message.id);
+  } else if (options_.message_changed) {
+    options_.message_changed(conn, message.id);
   }
   metrics_.IncCounter(kSentMetric, kSentHelp,
                       {{"channel", ChannelName(message.channel)}, {"outcome", o.outcome}});

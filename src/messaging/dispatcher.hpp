@@ -77,6 +77,8 @@ struct DispatcherOptions {
   // Told when the provider says `to` unsubscribed (Twilio 21610), so the contact is marked.
   std::function<void(db::Connection& conn, std::int64_t workspace_id, const std::string& to)>
       on_unsubscribed;
+  // Told after each recorded attempt (may be empty).
+  MessageChanged message_changed;
 };
 
 // Full-jitter backoff: `unit` (in [0, 1]) x min(cap, base x 2^(attempt - 1)), at least 1 ms.
@@ -115,6 +117,8 @@ class Dispatcher {
       std::function<bool(db::Connection&, std::int64_t, const std::string&)> sms_opted_out,
       std::vector<std::string> always_sent_kinds,
       std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed);
+  // Sets DispatcherOptions::message_changed. Call before Start().
+  void SetMessageChanged(MessageChanged changed);
   // Starts the thread. Call once.
   void Start();
   // There may be new work: look now instead of at the next timeout. Thread-safe, cheap.

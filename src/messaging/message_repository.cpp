@@ -169,6 +169,12 @@ std::vector<MessageRecord> MessageRepository::ListConversation(db::Connection& c
   return out;
 }
 
+std::optional<std::int64_t> MessageRepository::IdOfProviderId(db::Connection& conn,
+                                                              const std::string& provider_id) {
+  auto row = conn.QueryOne("SELECT id FROM messages WHERE provider_id = ?", {provider_id});
+  return row ? std::optional<std::int64_t>(row->Int(0)) : std::nullopt;
+}
+
 std::optional<MessageRecord> MessageRepository::Find(db::Connection& conn, std::int64_t id) {
   auto row =
       conn.QueryOne(std::string("SELECT ") + kRecordColumns + " FROM messages WHERE id = ?", {id});

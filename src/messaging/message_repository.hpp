@@ -73,6 +73,10 @@ class MessageRepository {
   static std::vector<MessageRecord> ListConversation(db::Connection& conn,
                                                      std::int64_t conversation_id, int limit);
 
+  // The id of the message the provider calls `provider_id`.
+  static std::optional<std::int64_t> IdOfProviderId(db::Connection& conn,
+                                                    const std::string& provider_id);
+
   // A message with its attempts and delivery events, or nullopt.
   static std::optional<MessageRecord> Find(db::Connection& conn, std::int64_t id);
   // Applies a provider delivery report for `provider_id`: records the event, and moves the

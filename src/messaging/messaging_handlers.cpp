@@ -81,8 +81,11 @@ http::Response MessagingHandlers::TwilioStatus(http::RequestContext& ctx) const 
   const std::string error_code = http::FindParam(*params, "ErrorCode").value_or("");
   // Unknown sids (another installation's messages, or a report that beat our own bookkeeping)
   // are acknowledged and ignored: Twilio would otherwise retry them.
-  MessageRepository::ApplyReport(ctx.db, *sid, *status, error_code, DescribeTwilioError(error_code),
-                                 ctx.clock.NowMillis());
+  const ReportResult result = MessageRepository::ApplyReport(
+      ctx.db, *sid, *status, error_code, DescribeTwilioError(error_code), ctx.clock.NowMillis());
+  if (result == ReportResult::kStatusChanged && changed_) {
+    if (const auto id = MessageRepository::IdOfProviderId(ctx.db, *sid)) changed_(ctx.db, *id);
+  }
   return NoContent();
 }
 

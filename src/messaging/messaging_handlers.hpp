@@ -8,6 +8,7 @@
 // Thread-safe: handlers run concurrently on workers and share only the console outbox.
 
 #include "http/router.hpp"
+#include "messaging/model.hpp"
 
 namespace careops::messaging {
 
@@ -16,7 +17,10 @@ class ConsoleOutbox;
 class MessagingHandlers {
  public:
   // `console` is null when no console provider is active; it must outlive the handlers.
-  explicit MessagingHandlers(const ConsoleOutbox* console) : console_(console) {}
+  // `changed` (may be empty; must outlive the handlers) is told of delivery reports that
+  // moved a message's status.
+  MessagingHandlers(const ConsoleOutbox* console, const MessageChanged& changed)
+      : console_(console), changed_(changed) {}
 
   http::Response GetMessage(http::RequestContext& ctx) const;
   http::Response TwilioStatus(http::RequestContext& ctx) const;
@@ -24,6 +28,7 @@ class MessagingHandlers {
 
  private:
   const ConsoleOutbox* console_;
+  const MessageChanged& changed_;
 };
 
 }  // namespace careops::messaging

@@ -2,12 +2,17 @@
 // Messages: every SMS and email CareOps sends is a row in `messages` (the outbox) first.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
+
+namespace careops::db {
+class Connection;
+}
 
 namespace careops::messaging {
 
@@ -72,6 +77,10 @@ struct InboundMessage {
   std::string body;
   std::string provider_id;  // Twilio's MessageSid; "" when none
 };
+
+// Told, after the change committed, that message `id`'s status changed (a send attempt, a
+// delivery report): live views refresh. Runs on the thread that made the change.
+using MessageChanged = std::function<void(db::Connection& conn, std::int64_t id)>;
 
 // A row the dispatcher has claimed (status sending, leased to it). `body` is as stored:
 // sealed when `sensitive`.

@@ -95,6 +95,7 @@ struct Module::Impl {
   std::shared_ptr<Dispatcher> dispatcher;  // shared with the queue-depth gauge
   Outbox outbox;
   TwilioWebhookGuard guard;
+  MessageChanged changed;  // set before serving; read by the handlers
   MessagingHandlers handlers;
 
   Impl(const app::Config& config, db::Database& database, const Clock& clock, const SecretKey& key,
@@ -109,7 +110,7 @@ struct Module::Impl {
                                                 OptionsFrom(config, outlets))),
         outbox(clock, key, [d = dispatcher.get()] { d->Wake(); }),
         guard(config, key),
-        handlers(console.get()) {}
+        handlers(console.get(), changed) {}
 };
 
 Module::Module(const app::Config& config, db::Database& database, const Clock& clock,
@@ -133,6 +134,10 @@ void Module::SetOptOutPolicy(
     std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed) {
   impl_->dispatcher->SetOptOutPolicy(std::move(sms_opted_out), std::move(always_sent_kinds),
                                      std::move(on_unsubscribed));
+}
+void Module::SetMessageChanged(std::function<void(db::Connection&, std::int64_t)> changed) {
+  impl_->changed = changed;
+  impl_->dispatcher->SetMessageChanged(std::move(changed));
 }
 void Module::Start() { impl_->dispatcher->Start(); }
 void Module::Stop() { impl_->dispatcher->Stop(); }

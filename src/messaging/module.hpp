@@ -41,6 +41,8 @@ class Module {
       std::function<bool(db::Connection&, std::int64_t, const std::string&)> sms_opted_out,
       std::vector<std::string> always_sent_kinds,
       std::function<void(db::Connection&, std::int64_t, const std::string&)> on_unsubscribed);
+  // Who is told of message status changes (sends, delivery reports). Call before Start().
+  void SetMessageChanged(std::function<void(db::Connection&, std::int64_t id)> changed);
   // Starts the dispatcher thread. Call once, after migrations.
   void Start();
   // Lets the send in progress finish, releases claimed rows, joins. Idempotent.

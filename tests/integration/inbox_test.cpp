@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "support/event_stream_client.hpp"
 #include "support/workspace_fixture.hpp"
 
 namespace careops::testing {
@@ -255,6 +256,30 @@ TEST_F(InboxTest, TheContactFormIsLimitedPerAddress) {
   }
   EXPECT_EQ(accepted, 5);
   EXPECT_EQ(limited, 3);
+}
+
+TEST_F(InboxTest, OpenInboxesHearOfNewMessagesAndDeliveryLive) {
+  EventStreamClient stream(port(), Ws("/events"), false, "Bearer " + ann_);
+  ASSERT_EQ(stream.ReadHead().status, 200);
+  ASSERT_EQ(Inbound("Are you open today?", "SM00000000000000000000000000000009").status, 200);
+  const int conversation = Conversations()[0]["id"].get<int>();
+  auto events = stream.ReadMessages(1);
+  EXPECT_NE(events[0].find("event: conversation"), std::string::npos) << events[0];
+  EXPECT_NE(events[0].find("\"id\":" + std::to_string(conversation)), std::string::npos);
+
+  ASSERT_EQ(As(ann_, "POST", Ws("/conversations/" + std::to_string(conversation) + "/replies"),
+               json{{"channel", "sms"}, {"body", "Until six."}}.dump())
+                .status,
+            202);
+  // The reply changes the conversation, then its message is sent.
+  events = stream.ReadMessages(2);
+  EXPECT_NE(events[0].find("event: conversation"), std::string::npos) << events[0];
+  EXPECT_NE(events[1].find("event: message"), std::string::npos) << events[1];
+  EXPECT_NE(events[1].find("\"status\":\"sent\""), std::string::npos) << events[1];
+
+  // Another workspace's member cannot listen.
+  EventStreamClient other(port(), Ws("/events"), false, "Bearer " + bob_);
+  EXPECT_EQ(other.ReadHead().status, 404);
 }
 
 TEST_F(InboxTest, StaffWithoutTheInboxPermissionSeeNoConversations) {

@@ -91,7 +91,8 @@ class MessagingTest : public ::testing::Test {
   std::string PublicUrl() const { return server_->app().config().public_base_url; }
 
   FakeTwilio fake_;
-  messaging::MessagingHandlers probe_handlers_{nullptr};
+  messaging::MessageChanged no_listener_;
+  messaging::MessagingHandlers probe_handlers_{nullptr, no_listener_};
   std::unique_ptr<TestServer> server_;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<db::Connection> conn_;

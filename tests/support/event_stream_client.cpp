@@ -19,10 +19,13 @@ std::chrono::milliseconds Left(Clock::time_point deadline) {
 
 }  // namespace
 
-EventStreamClient::EventStreamClient(std::uint16_t port, std::string_view target, bool http10)
+EventStreamClient::EventStreamClient(std::uint16_t port, std::string_view target, bool http10,
+                                     const std::string& authorization)
     : connection_(port) {
   std::string request = "GET " + std::string(target) + (http10 ? " HTTP/1.0" : " HTTP/1.1") +
-                        "\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
+                        "\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" +
+                        (authorization.empty() ? "" : "Authorization: " + authorization + "\r\n") +
+                        "\r\n";
   if (!connection_.Send(request)) throw Failure("connection closed while sending");
 }
 

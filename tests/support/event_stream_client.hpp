@@ -18,7 +18,9 @@ class EventStreamClient {
  public:
   // Connects and sends `GET target` with `Accept: text/event-stream` in HTTP/1.1 (or 1.0).
   // Throws std::runtime_error when the connection fails.
-  EventStreamClient(std::uint16_t port, std::string_view target, bool http10 = false);
+  // `authorization`, when not empty, is sent as the Authorization header.
+  EventStreamClient(std::uint16_t port, std::string_view target, bool http10 = false,
+                    const std::string& authorization = "");
 
   // Reads the response head. Throws on timeout or when the connection ends first.
   const ClientResponse& ReadHead(std::chrono::milliseconds timeout = std::chrono::seconds(10));

@@ -1,0 +1,28 @@
+#pragma once
+// Live updates of the inbox (docs/API.md, GET …/events): every committed change to a
+// conversation, or to the status of one of its messages, is published to the workspace's
+// topic, where the members' open inbox pages listen and re-fetch what they show.
+//   event: conversation   data: {"id": <conversation id>}
+//   event: message        data: {"id", "conversation_id", "status"}
+
+#include <cstdint>
+#include <string>
+
+namespace careops::db {
+class Connection;
+}
+namespace careops::http {
+class EventHub;
+}
+
+namespace careops::inbox {
+
+// "workspace:<id>": the topic of a workspace's live updates.
+std::string WorkspaceTopic(std::int64_t workspace_id);
+
+void PublishConversation(http::EventHub& hub, std::int64_t workspace_id,
+                         std::int64_t conversation_id);
+// Publishes the message's new status when it belongs to a conversation (reads it on `conn`).
+void PublishMessage(http::EventHub& hub, db::Connection& conn, std::int64_t message_id);
+
+}  // namespace careops::inbox
