@@ -8,6 +8,7 @@
 
 #include "app/routes.hpp"
 #include "auth/module.hpp"
+#include "contacts/module.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/embedded.hpp"
@@ -67,6 +68,7 @@ struct App::Impl {
   messaging::Module messaging;
   auth::Module auth;
   workspaces::Module workspaces;
+  contacts::Module contacts;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -82,13 +84,14 @@ struct App::Impl {
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
+        contacts(clock),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
-                                               workspaces.handlers(), workspaces.channel_handlers(),
-                                               workspaces.invitation_handlers(),
-                                               workspaces.onboarding_handlers()}),
+        router(WithExtras(BuildRoutes(Handlers{
+                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                              workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                              workspaces.onboarding_handlers(), contacts.handlers()}),
                           std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its

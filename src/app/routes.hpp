@@ -24,6 +24,10 @@ class WorkspaceHandlers;
 class ChannelHandlers;
 }  // namespace careops::workspaces
 
+namespace careops::contacts {
+class ContactHandlers;
+}
+
 namespace careops::app {
 
 // The handler objects the routes call; all outlive the router.
@@ -35,6 +39,7 @@ struct Handlers {
   const workspaces::ChannelHandlers& channels;
   const workspaces::InvitationHandlers& invitations;
   const workspaces::OnboardingHandlers& onboarding;
+  const contacts::ContactHandlers& contacts;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);
