@@ -9,6 +9,7 @@
 #include "app/routes.hpp"
 #include "auth/module.hpp"
 #include "contacts/contact_repository.hpp"
+#include "contacts/module.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/embedded.hpp"
@@ -75,6 +76,7 @@ struct App::Impl {
   auth::Module auth;
   workspaces::Module workspaces;
   inbox::Module inbox;
+  contacts::Module contacts;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -91,14 +93,16 @@ struct App::Impl {
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         inbox(clock, messaging.outbox(), events),
+        contacts(clock),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
-                                               workspaces.handlers(), workspaces.channel_handlers(),
-                                               workspaces.invitation_handlers(),
-                                               workspaces.onboarding_handlers(), inbox.handlers()}),
-                          std::move(options.extra_routes)),
+        router(WithExtras(
+                   BuildRoutes(Handlers{
+                       ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                       workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                       workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers()}),
+                   std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many

@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "auth/auth_handlers.hpp"
+#include "contacts/contact_csv.hpp"
+#include "contacts/contact_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
@@ -47,6 +49,12 @@ std::vector<http::Route> Limited(const std::shared_ptr<http::ConcurrencyLimit>& 
   return routes;
 }
 
+// A route that takes a body larger than MAX_BODY_BYTES (an upload).
+http::Route LargeBody(std::size_t max_body_bytes, http::Route route) {
+  route.max_body_bytes = max_body_bytes;
+  return route;
+}
+
 std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
   std::vector<http::Route> all;
   for (auto& g : groups) std::move(g.begin(), g.end(), std::back_inserter(all));
@@ -57,6 +65,7 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
+  using contacts::ContactHandlers;
   using inbox::InboxHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
@@ -189,6 +198,24 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.inbox, &InboxHandlers::ContactForm)},
           {Method::kPost, "/api/webhooks/twilio/inbound", kWebhook,
            Bind(h.inbox, &InboxHandlers::InboundSms)},
+      },
+      // Contacts (src/contacts/): members holding the inbox permission.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/contacts", kInbox,
+           Bind(h.contacts, &ContactHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/contacts", kInbox,
+           Bind(h.contacts, &ContactHandlers::Create)},
+          LargeBody(contacts::kMaxImportBytes,
+                    {Method::kPost, "/api/workspaces/{id:int}/contacts/import", kInbox,
+                     Bind(h.contacts, &ContactHandlers::Import)}),
+          {Method::kGet, "/api/workspaces/{id:int}/contacts/export", kInbox,
+           Bind(h.contacts, &ContactHandlers::Export)},
+          {Method::kGet, "/api/workspaces/{id:int}/contacts/{contact_id:int}", kInbox,
+           Bind(h.contacts, &ContactHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/contacts/{contact_id:int}", kInbox,
+           Bind(h.contacts, &ContactHandlers::Update)},
+          {Method::kDelete, "/api/workspaces/{id:int}/contacts/{contact_id:int}", kInbox,
+           Bind(h.contacts, &ContactHandlers::Delete)},
       },
   });
 }

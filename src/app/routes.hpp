@@ -27,6 +27,10 @@ class WorkspaceHandlers;
 class ChannelHandlers;
 }  // namespace careops::workspaces
 
+namespace careops::contacts {
+class ContactHandlers;
+}
+
 namespace careops::app {
 
 // The handler objects the routes call; all outlive the router.
@@ -39,6 +43,7 @@ struct Handlers {
   const workspaces::InvitationHandlers& invitations;
   const workspaces::OnboardingHandlers& onboarding;
   const inbox::InboxHandlers& inbox;
+  const contacts::ContactHandlers& contacts;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -38,6 +38,18 @@ Result<std::string> NormalizePhone(std::string_view input, std::string_view defa
   return e164;
 }
 
+std::optional<std::string> NationalDigitsToE164Prefix(std::string_view digits,
+                                                      std::string_view region) {
+  if (digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const int country = util.GetCountryCodeForRegion(std::string(region));
+  if (country == 0) return std::nullopt;
+  std::string trunk;
+  util.GetNddPrefixForRegion(std::string(region), /*strip_non_digits=*/true, &trunk);
+  if (!trunk.empty() && digits.starts_with(trunk)) digits.remove_prefix(trunk.size());
+  return "+" + std::to_string(country) + std::string(digits);
+}
+
 std::string MaskPhone(std::string_view e164) {
   const std::string_view last_two = e164.size() >= 2 ? e164.substr(e164.size() - 2) : e164;
   PhoneNumber number;

@@ -48,5 +48,14 @@ TEST(PhoneTest, MaskShowsCountryCodeAndLastTwoDigitsOnly) {
   EXPECT_EQ(MaskPhone("+447911123456"), "+44•••••••56");
 }
 
+TEST(PhoneTest, NationalDigitsBecomeTheStartOfE164) {
+  EXPECT_EQ(NationalDigitsToE164Prefix("415", "US"), "+1415");
+  EXPECT_EQ(NationalDigitsToE164Prefix("1415", "US"), "+1415");   // trunk prefix 1 dropped
+  EXPECT_EQ(NationalDigitsToE164Prefix("0791", "GB"), "+44791");  // trunk prefix 0 dropped
+  EXPECT_EQ(NationalDigitsToE164Prefix("", "DE"), "+49");
+  EXPECT_EQ(NationalDigitsToE164Prefix("41a", "US"), std::nullopt);
+  EXPECT_EQ(NationalDigitsToE164Prefix("415", "ZZ"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace careops::auth

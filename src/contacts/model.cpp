@@ -4,6 +4,11 @@
 
 namespace careops::contacts {
 
+bool SameFields(const Contact& a, const Contact& b) {
+  return a.name == b.name && a.email == b.email && a.phone == b.phone && a.tags == b.tags &&
+         a.notes == b.notes;
+}
+
 std::string EncodeTags(std::vector<std::string> tags) {
   std::sort(tags.begin(), tags.end());
   tags.erase(std::unique(tags.begin(), tags.end()), tags.end());

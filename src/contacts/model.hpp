@@ -30,10 +30,16 @@ struct Contact {
   std::string source = kSourceManual;
   Millis created_at = 0;
   Millis updated_at = 0;
+  // Read only: the contact's conversation, when it has one (the inbox opens it).
+  std::optional<std::int64_t> conversation_id;
 };
 
-// The stored form of tags: ",a,b," (sorted, unique, comma-framed so that a LIKE '%,tag,%'
-// matches a whole tag), and back. Decode ignores empty items.
+// Whether `a` and `b` hold the same name, email, phone, tags and notes (what callers set).
+bool SameFields(const Contact& a, const Contact& b);
+
+// The stored form of tags: ",a,b," (sorted, unique, comma-framed so that looking for ",tag,"
+// finds a whole tag — with instr(), not LIKE, in which '_' is a wildcard), and back. Decode
+// ignores empty items.
 std::string EncodeTags(std::vector<std::string> tags);
 std::vector<std::string> DecodeTags(std::string_view stored);
 

@@ -20,6 +20,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "gone";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported_media_type";
     case ErrorCode::kUnprocessable:
       return "unprocessable";
     case ErrorCode::kRateLimited:

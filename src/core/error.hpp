@@ -13,19 +13,20 @@
 namespace careops {
 
 enum class ErrorCode {
-  kInvalidArgument,   // 400: malformed or wrong-typed input
-  kUnauthenticated,   // 401
-  kPermissionDenied,  // 403
-  kNotFound,          // 404
-  kMethodNotAllowed,  // 405
-  kConflict,          // 409
-  kGone,              // 410: existed, but is used up, expired or withdrawn (an invitation link)
-  kPayloadTooLarge,   // 413
-  kUnprocessable,     // 422: well-formed but breaks a rule
-  kRateLimited,       // 429, with retry_after_seconds
-  kHeadersTooLarge,   // 431
-  kInternal,          // 500
-  kUnavailable,       // 503
+  kInvalidArgument,       // 400: malformed or wrong-typed input
+  kUnauthenticated,       // 401
+  kPermissionDenied,      // 403
+  kNotFound,              // 404
+  kMethodNotAllowed,      // 405
+  kConflict,              // 409
+  kGone,                  // 410: existed, but is used up, expired or withdrawn (an invitation link)
+  kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415: a body of a content type the route does not take
+  kUnprocessable,         // 422: well-formed but breaks a rule
+  kRateLimited,           // 429, with retry_after_seconds
+  kHeadersTooLarge,       // 431
+  kInternal,              // 500
+  kUnavailable,           // 503
 };
 
 // Stable wire name of a code ("invalid_argument", ...).
@@ -63,6 +64,9 @@ struct Error {
   }
   static Error Gone(std::string message) {
     return {ErrorCode::kGone, std::move(message), {}, {}, 0, {}};
+  }
+  static Error UnsupportedMediaType(std::string message) {
+    return {ErrorCode::kUnsupportedMediaType, std::move(message), {}, {}, 0, {}};
   }
   static Error Unprocessable(std::string message, std::optional<std::string> field = {}) {
     return {ErrorCode::kUnprocessable, std::move(message), std::move(field), {}, 0, {}};

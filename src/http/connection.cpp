@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <span>
 #include <string_view>
 
@@ -153,7 +154,9 @@ net::awaitable<void> Connection::Serve(std::shared_ptr<Connection> self) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(
         static_cast<std::uint32_t>(std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)));
-    parser.body_limit(static_cast<std::uint64_t>(options.max_body_bytes));
+    // The body limit is set once the header is read (it may depend on the route): until
+    // then the parser must not refuse a Content-Length on its own.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     if (!co_await ReadRequest(parser)) co_return;
 
     const unsigned version = parser.get().version();
@@ -185,6 +188,7 @@ net::awaitable<bool> Connection::ReadRequest(bhttp::request_parser<bhttp::string
   beast::error_code ec;
   stream_.expires_after(core_.options().read_timeout);
   co_await bhttp::async_read_header(stream_, buffer_, parser, Await(ec));
+  if (!ec && !parser.is_done()) ec = LimitBody(parser);
   if (!ec && !parser.is_done() && parser.get().version() >= 11) {
     auto expect = parser.get()[bhttp::field::expect];
     if (IEquals(expect, "100-continue")) {
@@ -197,6 +201,21 @@ net::awaitable<bool> Connection::ReadRequest(bhttp::request_parser<bhttp::string
   if (!ec) co_return true;
   co_await Reject(ec);
   co_return false;
+}
+
+// Sets the body limit of a request whose header is read and whose body is not: the
+// handler's limit for its route, else the server's. A declared Content-Length over it is
+// refused at once (before 100 Continue); a chunked body is refused when it grows past it.
+beast::error_code Connection::LimitBody(bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto& header = parser.get();
+  const std::uint64_t limit = core_.handler()
+                                  .BodyLimit(ParseMethod(header.method_string()), header.target())
+                                  .value_or(core_.options().max_body_bytes);
+  if (const auto length = parser.content_length(); length && *length > limit) {
+    return bhttp::error::body_limit;
+  }
+  parser.body_limit(limit);  // no body byte is parsed yet: async_read_header stops before it
+  return {};
 }
 
 net::awaitable<void> Connection::Reject(beast::error_code error) {

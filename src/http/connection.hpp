@@ -104,6 +104,7 @@ class Connection {
 
  private:
   net::awaitable<bool> ReadRequest(bhttp::request_parser<bhttp::string_body>& parser);
+  beast::error_code LimitBody(bhttp::request_parser<bhttp::string_body>& parser);
   net::awaitable<void> Reject(beast::error_code error);  // by value: a coroutine
   net::awaitable<bool> Write(const Response& response, unsigned version, bool head,
                              bool keep_alive);

@@ -198,6 +198,14 @@ Response Dispatcher::Reject(int status, std::string_view /*code*/, std::string_v
   return response;
 }
 
+std::optional<std::size_t> Dispatcher::BodyLimit(Method method, std::string_view target) {
+  auto parsed = ParseTarget(target);
+  if (!parsed.ok()) return std::nullopt;  // Handle answers it with 400
+  const Router::Match match = router_.Find(method, parsed->raw_path);
+  if (match.route == nullptr || match.route->max_body_bytes == 0) return std::nullopt;
+  return match.route->max_body_bytes;
+}
+
 void AddSecurityHeaders(Response& response, Csp csp) {
   response.headers.Set("Content-Security-Policy",
                        std::string(csp == Csp::kPage ? kPageCsp : kApiCsp));

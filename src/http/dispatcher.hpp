@@ -12,6 +12,7 @@
 
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/server.hpp"
@@ -38,6 +39,8 @@ class Dispatcher final : public RequestHandler {
 
   void Handle(Request request, Responder respond) override;
   Response Reject(int status, std::string_view code, std::string_view message) override;
+  // The matched route's max_body_bytes when it sets one.
+  std::optional<std::size_t> BodyLimit(Method method, std::string_view target) override;
 
  private:
   struct Pending;

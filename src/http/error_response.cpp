@@ -22,6 +22,8 @@ int HttpStatus(ErrorCode code) {
       return 410;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
     case ErrorCode::kUnprocessable:
       return 422;
     case ErrorCode::kRateLimited:
@@ -40,8 +42,9 @@ ErrorCode ErrorCodeForStatus(int status) {
   for (ErrorCode code :
        {ErrorCode::kInvalidArgument, ErrorCode::kUnauthenticated, ErrorCode::kPermissionDenied,
         ErrorCode::kNotFound, ErrorCode::kMethodNotAllowed, ErrorCode::kConflict, ErrorCode::kGone,
-        ErrorCode::kPayloadTooLarge, ErrorCode::kUnprocessable, ErrorCode::kRateLimited,
-        ErrorCode::kHeadersTooLarge, ErrorCode::kInternal, ErrorCode::kUnavailable}) {
+        ErrorCode::kPayloadTooLarge, ErrorCode::kUnsupportedMediaType, ErrorCode::kUnprocessable,
+        ErrorCode::kRateLimited, ErrorCode::kHeadersTooLarge, ErrorCode::kInternal,
+        ErrorCode::kUnavailable}) {
     if (HttpStatus(code) == status) return code;
   }
   return status >= 500 ? ErrorCode::kInternal : ErrorCode::kInvalidArgument;

@@ -70,6 +70,10 @@ TEST(ErrorResponseTest, BodyShapeAndHeaders) {
   EXPECT_EQ(gone.status, 410);
   EXPECT_EQ(Json::parse(gone.body)["error"]["code"], "gone");
 
+  Response media = ErrorResponse(Error::UnsupportedMediaType("the body must be text/csv"));
+  EXPECT_EQ(media.status, 415);
+  EXPECT_EQ(Json::parse(media.body)["error"]["code"], "unsupported_media_type");
+
   Response limited = ErrorResponse(Error::RateLimited(30));
   EXPECT_EQ(limited.status, 429);
   EXPECT_EQ(limited.headers.Get("Retry-After"), "30");
@@ -78,6 +82,7 @@ TEST(ErrorResponseTest, BodyShapeAndHeaders) {
 TEST(ErrorResponseTest, StatusMapsBackToCode) {
   EXPECT_EQ(ErrorCodeForStatus(410), ErrorCode::kGone);
   EXPECT_EQ(ErrorCodeForStatus(413), ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(ErrorCodeForStatus(415), ErrorCode::kUnsupportedMediaType);
   EXPECT_EQ(ErrorCodeForStatus(431), ErrorCode::kHeadersTooLarge);
   EXPECT_EQ(ErrorCodeForStatus(500), ErrorCode::kInternal);
   EXPECT_EQ(ErrorCodeForStatus(502), ErrorCode::kInternal);

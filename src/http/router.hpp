@@ -114,6 +114,9 @@ struct Route {
   std::optional<AccessRule> access;  // required: no default
   Handler handler;
   std::shared_ptr<ConcurrencyLimit> limit = nullptr;  // optional, may be shared by routes
+  // The largest request body this route takes; 0 = the server's MAX_BODY_BYTES. For the few
+  // routes that take uploads (a contacts CSV); see RequestHandler::BodyLimit.
+  std::size_t max_body_bytes = 0;
 };
 
 // Checks one access level for a request. Returns an Error (401/403/404) to refuse.

@@ -4,7 +4,8 @@
 // RequestHandler and writes the answer. It never runs application code on an io thread
 // unless the handler chooses to (the handler decides inline vs. worker pool).
 //
-// Limits: body and header size (413 / 431, then close), a read deadline per request (a client
+// Limits: body and header size (413 / 431, then close; the body limit may differ per request,
+// see RequestHandler::BodyLimit), a read deadline per request (a client
 // that trickles its headers is cut off), an idle deadline between keep-alive requests, and a
 // maximum number of open connections (over it, new connections are closed at once).
 //
@@ -22,7 +23,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "http/message.hpp"
 
@@ -43,13 +46,20 @@ class RequestHandler {
   // Builds the answer for a request the server rejected before it was complete
   // (400 malformed, 413, 431). Runs on an io thread; must be cheap.
   virtual Response Reject(int status, std::string_view code, std::string_view message) = 0;
+  // The largest body to accept for a request with this method and raw target when it differs
+  // from ServerOptions::max_body_bytes (nullopt: that default). Asked once the header is read,
+  // before any body byte is read or 100 Continue is sent, and only for requests with a body.
+  // Runs on an io thread; must be cheap and thread-safe.
+  virtual std::optional<std::size_t> BodyLimit(Method /*method*/, std::string_view /*target*/) {
+    return std::nullopt;
+  }
 };
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8000;  // 0 = any free port; see Server::port()
   int io_threads = 2;
-  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_body_bytes = 1 << 20;  // unless RequestHandler::BodyLimit says otherwise
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::milliseconds read_timeout{10'000};  // first byte to complete request
   std::chrono::milliseconds idle_timeout{60'000};  // between keep-alive requests

@@ -1,5 +1,7 @@
 #include "http/url.hpp"
 
+#include <charconv>
+
 namespace careops::http {
 namespace {
 
@@ -115,6 +117,18 @@ std::optional<std::string> FindParam(const QueryParams& params, std::string_view
     if (key == name) return value;
   }
   return std::nullopt;
+}
+
+Result<std::optional<std::int64_t>> IntParam(const QueryParams& params, const char* name) {
+  const auto text = FindParam(params, name);
+  if (!text) return std::optional<std::int64_t>();
+  std::int64_t value = 0;
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (text->empty() || ec != std::errc() || ptr != end) {
+    return Error::InvalidArgument(std::string(name) + " must be an integer", name);
+  }
+  return std::optional<std::int64_t>(value);
 }
 
 std::vector<std::string_view> SplitPath(std::string_view raw_path) {

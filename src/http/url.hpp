@@ -3,6 +3,7 @@
 // Boost.URL). Pure functions: thread-safe, no allocation beyond their results.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,9 @@ Result<QueryParams> ParseQuery(std::string_view query);
 
 // The value of the first parameter called `name`, if any.
 std::optional<std::string> FindParam(const QueryParams& params, std::string_view name);
+// The first parameter called `name` as an integer; nullopt when absent; InvalidArgument
+// naming it ("limit must be an integer") when it is not one.
+Result<std::optional<std::int64_t>> IntParam(const QueryParams& params, const char* name);
 
 // Splits a path on '/', ignoring one leading '/': "/a/b/" -> {"a", "b", ""}, "/" -> {},
 // "" -> {}. Split the raw (encoded) path, then decode each segment, so that an encoded

@@ -1,7 +1,6 @@
 #include "workspaces/workspace_handlers.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "auth/auth_json.hpp"
 #include "http/error_response.hpp"
@@ -79,19 +78,6 @@ Result<MemberChange> ReadMemberChange(const RequestContext& ctx) {
   return change;
 }
 
-// The query parameter `name` as an integer; nullopt when absent; 400 naming it otherwise.
-Result<std::optional<std::int64_t>> QueryInt(const http::QueryParams& params, const char* name) {
-  const auto text = http::FindParam(params, name);
-  if (!text) return std::optional<std::int64_t>();
-  std::int64_t value = 0;
-  const char* end = text->data() + text->size();
-  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
-  if (text->empty() || ec != std::errc() || ptr != end) {
-    return Error::InvalidArgument(std::string(name) + " must be an integer", name);
-  }
-  return std::optional<std::int64_t>(value);
-}
-
 Json AuditEventJson(const WorkspaceAuditEvent& e) {
   return {{"id", e.id},
           {"type", e.type},
@@ -159,9 +145,9 @@ Response WorkspaceHandlers::RemoveMember(RequestContext& ctx) const {
 Response WorkspaceHandlers::Audit(RequestContext& ctx) const {
   auto params = http::ParseQuery(ctx.query);
   if (!params.ok()) return ErrorResponse(params.error());
-  auto before = QueryInt(*params, "before");
+  auto before = http::IntParam(*params, "before");
   if (!before.ok()) return ErrorResponse(before.error());
-  auto limit = QueryInt(*params, "limit");
+  auto limit = http::IntParam(*params, "limit");
   if (!limit.ok()) return ErrorResponse(limit.error());
   // Out-of-range values are the service's to refuse; clamp only to keep them an int.
   const std::int64_t wanted = limit->value_or(kDefaultAuditPage);

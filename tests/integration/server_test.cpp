@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -73,6 +74,12 @@ class TestHandler : public http::RequestHandler {
     response.headers.Set("Content-Type", "application/json; charset=utf-8");
     response.body = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
     return response;
+  }
+
+  // /echo-large takes bodies up to 4 MiB; everything else the server's 1 MiB default.
+  std::optional<std::size_t> BodyLimit(http::Method /*method*/, std::string_view target) override {
+    if (target.starts_with("/echo-large")) return std::size_t{4} << 20;
+    return std::nullopt;
   }
 
   http::Responder TakeHeld() {
@@ -218,6 +225,34 @@ TEST_F(ServerTest, OversizedBodyGets413) {
   EXPECT_EQ(response.status, 413);
   EXPECT_EQ(response.Json()["error"]["code"], "payload_too_large");
   EXPECT_TRUE(conn.ClosedWithin(10s));
+  EXPECT_EQ(handler_.handled.load(), 0);
+}
+
+TEST_F(ServerTest, ARouteMayTakeALargerBodyThanTheDefault) {
+  Start();
+  const std::string body(2 << 20, 'b');  // over the 1 MiB default, under /echo-large's 4 MiB
+  auto large = Request(port_, "POST", "/echo-large", body);
+  ASSERT_EQ(large.status, 200);
+  EXPECT_EQ(large.body, "POST /echo-large\n" + body);
+
+  RawConnection conn(port_);
+  ASSERT_TRUE(conn.Send("POST /echo-large HTTP/1.1\r\nHost: x\r\nContent-Length: 4194305\r\n\r\n"));
+  EXPECT_EQ(conn.ReadResponse().status, 413) << "its own limit still holds";
+  EXPECT_EQ(handler_.handled.load(), 1);
+}
+
+TEST_F(ServerTest, AChunkedBodyOverTheLimitGets413) {
+  Start();
+  RawConnection conn(port_);
+  ASSERT_TRUE(conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+  const std::string chunk(64 << 10, 'c');
+  char size_line[32];
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", chunk.size());
+  for (int i = 0; i < 17 && conn.Send(size_line + chunk + "\r\n"); ++i) {
+  }
+  ClientResponse response = conn.ReadResponse();
+  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(response.Json()["error"]["code"], "payload_too_large");
   EXPECT_EQ(handler_.handled.load(), 0);
 }
 
