@@ -75,8 +75,8 @@ struct App::Impl {
   messaging::Module messaging;
   auth::Module auth;
   workspaces::Module workspaces;
-  inbox::Module inbox;
   contacts::Module contacts;
+  inbox::Module inbox;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -92,8 +92,8 @@ struct App::Impl {
         messaging(config, *database, clock, key, metrics),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
-        inbox(clock, messaging.outbox(), events),
         contacts(clock),
+        inbox(clock, messaging.outbox(), contacts.service(), events),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),

@@ -5,6 +5,7 @@
 #include "auth/phone.hpp"
 #include "auth/throttle_repository.hpp"
 #include "contacts/contact_repository.hpp"
+#include "contacts/contact_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "inbox/keywords.hpp"
@@ -65,45 +66,6 @@ std::optional<std::int64_t> RouteInbound(db::Connection& conn, const InboundSms&
   return std::nullopt;
 }
 
-// The contact with `phone` (else `email`), created when there is none; found contacts get
-// their missing name, phone or email filled in.
-Contact FindOrCreateContact(db::Connection& conn, std::int64_t workspace_id,
-                            const std::string& name, const std::optional<std::string>& email,
-                            const std::optional<std::string>& phone, const char* source,
-                            Millis now) {
-  ContactRepository repo(conn);
-  std::optional<Contact> found;
-  if (phone) found = repo.FindByPhone(workspace_id, *phone);
-  if (!found && email) found = repo.FindByEmail(workspace_id, *email);
-  if (found) {
-    bool changed = false;
-    if (found->name.empty() && !name.empty()) found->name = name, changed = true;
-    if (!found->phone && phone && !repo.FindByPhone(workspace_id, *phone)) {
-      found->phone = phone, changed = true;
-    }
-    if (!found->email && email && !repo.FindByEmail(workspace_id, *email)) {
-      found->email = email, changed = true;
-    }
-    if (changed) {
-      found->updated_at = now;
-      if (!repo.Update(*found).ok()) throw std::runtime_error("contact update conflicted");
-    }
-    return *found;
-  }
-  Contact c;
-  c.workspace_id = workspace_id;
-  c.name = name;
-  c.email = email;
-  c.phone = phone;
-  c.source = source;
-  c.created_at = now;
-  c.updated_at = now;
-  auto id = repo.Insert(c);
-  if (!id.ok()) throw std::runtime_error("contact insert conflicted: " + id.error().message);
-  c.id = *id;
-  return c;
-}
-
 // "Sunny Clinic: call +1 415 555 0100 or write to hello@sunny.example. Reply STOP to opt out."
 std::string HelpText(const workspaces::Workspace& w) {
   std::string contact;
@@ -138,8 +100,8 @@ bool SmsOptedOut(db::Connection& conn, std::int64_t workspace_id, const std::str
 }
 
 InboxService::InboxService(const Clock& clock, const messaging::Outbox& outbox,
-                           ConversationChanged changed)
-    : clock_(clock), outbox_(outbox), changed_(std::move(changed)) {}
+                           const contacts::ContactService& contacts, ConversationChanged changed)
+    : clock_(clock), outbox_(outbox), contacts_(contacts), changed_(std::move(changed)) {}
 
 void InboxService::Changed(std::int64_t workspace_id, std::int64_t id) const {
   if (changed_) changed_(workspace_id, id);
@@ -154,8 +116,10 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
   const auto workspace = workspaces::WorkspaceRepository(conn).FindById(*workspace_id);
   if (!workspace) return std::nullopt;
 
-  const Contact contact = FindOrCreateContact(conn, *workspace_id, "", std::nullopt, sms.from,
-                                              contacts::kSourceInboundSms, now);
+  auto found = contacts_.FindOrCreate(conn, *workspace_id, "", std::nullopt, sms.from,
+                                      contacts::kSourceInboundSms);
+  if (!found.ok()) return std::nullopt;  // not a number a contact can have
+  const Contact& contact = *found;
   ConversationRepository conversations(conn);
   const Conversation conversation = conversations.Open(*workspace_id, contact.id, now);
   messaging::InboundMessage in;
@@ -253,8 +217,11 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
     return Error::RateLimited(static_cast<int>(kFormWindow / 1000),
                               "too many messages from here; try again in a few minutes");
   }
-  const Contact contact = FindOrCreateContact(conn, workspace->id, name, email, phone,
-                                              contacts::kSourceContactForm, now);
+  auto found = contacts_.FindOrCreate(
+      conn, workspace->id, name, email ? std::optional<std::string_view>(*email) : std::nullopt,
+      phone ? std::optional<std::string_view>(*phone) : std::nullopt, contacts::kSourceContactForm);
+  if (!found.ok()) return std::move(found).error();
+  const Contact& contact = *found;
   ConversationRepository conversations(conn);
   const Conversation conversation = conversations.Open(workspace->id, contact.id, now);
   messaging::InboundMessage in;

@@ -26,6 +26,9 @@ class Connection;
 namespace careops::messaging {
 class Outbox;
 }
+namespace careops::contacts {
+class ContactService;
+}
 
 namespace careops::inbox {
 
@@ -62,7 +65,8 @@ using ConversationChanged = std::function<void(std::int64_t workspace_id, std::i
 class InboxService {
  public:
   // All must outlive the service.
-  InboxService(const Clock& clock, const messaging::Outbox& outbox, ConversationChanged changed);
+  InboxService(const Clock& clock, const messaging::Outbox& outbox,
+               const contacts::ContactService& contacts, ConversationChanged changed);
 
   // Files an inbound SMS: routes it to a workspace (its own number or Messaging Service;
   // else, on the server's shared number, the workspace that last texted `from`), acts on
@@ -98,6 +102,7 @@ class InboxService {
 
   const Clock& clock_;
   const messaging::Outbox& outbox_;
+  const contacts::ContactService& contacts_;
   ConversationChanged changed_;
 };
 

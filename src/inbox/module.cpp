@@ -9,16 +9,18 @@ struct Module::Impl {
   InboxService service;
   InboxHandlers handlers;
 
-  Impl(const Clock& clock, const messaging::Outbox& outbox, http::EventHub& events)
-      : service(clock, outbox,
+  Impl(const Clock& clock, const messaging::Outbox& outbox,
+       const contacts::ContactService& contacts, http::EventHub& events)
+      : service(clock, outbox, contacts,
                 [&events](std::int64_t workspace_id, std::int64_t id) {
                   PublishConversation(events, workspace_id, id);
                 }),
         handlers(service, events) {}
 };
 
-Module::Module(const Clock& clock, const messaging::Outbox& outbox, http::EventHub& events)
-    : impl_(std::make_unique<Impl>(clock, outbox, events)) {}
+Module::Module(const Clock& clock, const messaging::Outbox& outbox,
+               const contacts::ContactService& contacts, http::EventHub& events)
+    : impl_(std::make_unique<Impl>(clock, outbox, contacts, events)) {}
 Module::~Module() = default;
 const InboxService& Module::service() const { return impl_->service; }
 const InboxHandlers& Module::handlers() const { return impl_->handlers; }

@@ -18,7 +18,8 @@ class Module {
  public:
   // All must outlive the module. Committed changes to conversations are published on
   // `events` (live.hpp).
-  Module(const Clock& clock, const messaging::Outbox& outbox, http::EventHub& events);
+  Module(const Clock& clock, const messaging::Outbox& outbox,
+         const contacts::ContactService& contacts, http::EventHub& events);
   ~Module();
 
   const InboxService& service() const;
