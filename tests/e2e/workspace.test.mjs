@@ -9,12 +9,17 @@
 // whose delivery reports reach the server at PUBLIC_BASE_URL/api/webhooks/twilio/status.
 
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { startFakeTwilio } from './support/fake_twilio.mjs';
-import { assertFits, kPhone, openPage, outboxCode, unexpected } from './support/pages.mjs';
-import { useServerAndBrowser, withContext } from './support/suite.mjs';
+import { test } from 'node:test';
+import { assertFits, kPhone, openPage, unexpected } from './support/pages.mjs';
+import { withContext } from './support/suite.mjs';
+import {
+  connectOwnSms,
+  createWorkspace,
+  registerWithPhone,
+  useServerWithFakeTwilio,
+  workspaceNav,
+} from './support/workspace_flows.mjs';
 
-const kPassword = 'correct horse battery staple';
 const kOwner = {
   name: 'Olive Owner',
   email: 'olive.owner@example.com',
@@ -42,31 +47,10 @@ const kStepKeys = [
   'activate',
 ];
 
-let twilio;
-const suite = useServerAndBrowser({
-  env: async () => {
-    twilio = await startFakeTwilio();
-    return { TWILIO_API_BASE_URL: twilio.url, SMS_PROVIDER: 'console' };
-  },
-});
-after(() => twilio?.stop());
+const suite = useServerWithFakeTwilio();
 
 /** Opens `path` of the server in a new page of `context`, watched for problems. */
 const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
-
-/** Fills the registration form, then enters the SMS code from the development outbox. */
-async function registerWithPhone(page, person) {
-  await page.getByLabel('Full name').fill(person.name);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(kPassword);
-  await page.getByLabel(/^Mobile phone/).fill(person.phone);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Verify your phone' }).waitFor();
-  await page.getByLabel('6-digit code').fill(await outboxCode(suite.server.url, person.e164));
-  await page.getByRole('button', { name: 'Verify and continue' }).click();
-}
-
-const workspaceNav = (page) => page.getByRole('navigation', { name: 'Workspace' });
 
 async function navLinks(page) {
   const names = await workspaceNav(page).getByRole('link').allTextContents();
@@ -74,22 +58,14 @@ async function navLinks(page) {
 }
 
 test('an owner sets up a workspace with its own SMS, and an invited staff member sees only what staff may', async () => {
+  const { twilio } = suite;
   await withContext(suite.browser, kPhone, async (ownerContext) => {
     // --- The owner registers and creates the workspace.
     const { page: owner, problems: ownerProblems } = await open(ownerContext, '/register');
-    await registerWithPhone(owner, kOwner);
+    await registerWithPhone(owner, suite.server.url, kOwner);
     await owner.waitForURL(`${suite.server.url}/account`);
 
-    await owner.getByTestId('workspace-switcher').locator('summary').click();
-    await owner.getByRole('link', { name: 'New workspace' }).click();
-    await owner.getByRole('heading', { name: 'New workspace' }).waitFor();
-    await owner.getByLabel('Business name').fill(kWorkspace.name);
-    assert.equal(await owner.getByLabel('Web address').inputValue(), kWorkspace.slug);
-    assert.notEqual(await owner.getByLabel('Time zone').inputValue(), '');
-    await assertFits(owner, 'the new workspace form');
-    await owner.getByRole('button', { name: 'Create workspace' }).click();
-    await owner.waitForURL(/\/workspaces\/\d+$/);
-    const workspaceId = Number(new URL(owner.url()).pathname.split('/').pop());
+    const workspaceId = await createWorkspace(owner, kWorkspace);
     const base = `/workspaces/${workspaceId}`;
 
     // --- Its home is the onboarding wizard: eight steps in order; activation is refused.
@@ -105,6 +81,8 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
     );
     assert.deepEqual(await navLinks(owner), [
       'Home',
+      'Inbox',
+      'Contacts',
       'Members',
       'Settings',
       'Channels',
@@ -123,13 +101,7 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
     // --- Channels: own Twilio account, saved; the secrets never come back to the page.
     await owner.getByRole('link', { name: 'Set up SMS or email' }).click();
     await owner.waitForURL(`${suite.server.url}${base}/channels`);
-    const sms = owner.getByRole('region', { name: 'SMS' });
-    await sms.getByLabel('Own Twilio account').check();
-    await sms.getByLabel('Account SID').fill(twilio.accountSid);
-    await sms.getByLabel('Auth token').fill(twilio.authToken);
-    await sms.getByLabel(/^Twilio phone number/).fill(kTwilioNumber);
-    await sms.getByRole('button', { name: 'Save SMS settings' }).click();
-    await sms.getByText('SMS settings saved.').waitFor();
+    const sms = await connectOwnSms(owner, twilio, kTwilioNumber);
     assert.equal(await sms.getByLabel('Auth token').inputValue(), '');
     assert.notEqual(
       await sms.getByLabel('Auth token').getAttribute('placeholder'),
@@ -197,7 +169,7 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
 
       await staff.getByRole('link', { name: 'Create an account' }).click();
       await staff.waitForURL(`${suite.server.url}/register?next=%2Finvite`);
-      await registerWithPhone(staff, kStaff);
+      await registerWithPhone(staff, suite.server.url, kStaff);
       await staff.waitForURL(`${suite.server.url}/invite`);
       await staff.getByRole('button', { name: `Join ${kWorkspace.name}` }).click();
       await staff.waitForURL(`${suite.server.url}${base}`);
@@ -209,8 +181,11 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       );
       await assertFits(staff, "the staff member's home");
 
-      // Staff see Home and Members only; the member list is read-only.
-      assert.deepEqual(await navLinks(staff), ['Home', 'Members']);
+      // Staff see Home, Members and (with the inbox permission staff get by default) Inbox
+      // and Contacts, which appear once their permissions are known; the member list is
+      // read-only.
+      await workspaceNav(staff).getByRole('link', { name: 'Inbox' }).waitFor();
+      assert.deepEqual(await navLinks(staff), ['Home', 'Inbox', 'Contacts', 'Members']);
       await workspaceNav(staff).getByRole('link', { name: 'Members' }).click();
       await staff.getByTestId('member').nth(1).waitFor();
       assert.equal(await staff.getByRole('button', { name: 'Send invitation' }).count(), 0);

@@ -5,6 +5,7 @@ import { Layout } from './layout';
 import { AccountPage } from './pages/account';
 import { DevOutboxPage } from './pages/dev_outbox';
 import { ForgotPasswordPage } from './pages/forgot_password';
+import { ContactFormPage } from './pages/contact_form';
 import { InvitePage } from './pages/invite';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not_found';
@@ -14,7 +15,9 @@ import { ResetPasswordPage } from './pages/reset_password';
 import { StatusPage } from './pages/status';
 import { AuditPage } from './pages/workspace/audit';
 import { ChannelsPage } from './pages/workspace/channels';
+import { ContactsPage } from './pages/workspace/contacts';
 import { WorkspaceHomePage } from './pages/workspace/home';
+import { InboxPage } from './pages/workspace/inbox';
 import { MembersPage } from './pages/workspace/members';
 import { SettingsPage } from './pages/workspace/settings';
 import { WorkspacesPage } from './pages/workspaces';
@@ -33,7 +36,14 @@ interface Route {
   page: FunctionComponent<PageProps>;
   /** A customer-facing page: no app navigation in the header. */
   bare?: boolean;
+  /**
+   * Keeps the page mounted while the path changes within the same key (by default every path
+   * mounts its page afresh): the inbox keeps its list and live updates as threads are opened.
+   */
+  mountKey?: (params: RouteParams) => string;
 }
+
+const inboxKey = (params: RouteParams) => `inbox:${params['id'] ?? ''}`;
 
 /** Pattern -> page, first match wins. Paths matching none render NotFoundPage. */
 const kRoutes: readonly Route[] = [
@@ -51,8 +61,12 @@ const kRoutes: readonly Route[] = [
   { pattern: '/workspaces/:id/channels', page: ChannelsPage },
   { pattern: '/workspaces/:id/members', page: MembersPage },
   { pattern: '/workspaces/:id/audit', page: AuditPage },
+  { pattern: '/workspaces/:id/inbox', page: InboxPage, mountKey: inboxKey },
+  { pattern: '/workspaces/:id/inbox/:conversation', page: InboxPage, mountKey: inboxKey },
+  { pattern: '/workspaces/:id/contacts', page: ContactsPage },
   { pattern: '/invite', page: InvitePage },
   { pattern: '/w/:slug', page: PublicWorkspacePage, bare: true },
+  { pattern: '/w/:slug/contact', page: ContactFormPage, bare: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: RouteParams } {
@@ -71,7 +85,7 @@ export function App() {
     <SessionProvider>
       <WorkspacesProvider path={path}>
         <Layout path={path} bare={route?.bare ?? false}>
-          <Page key={path} params={params} />
+          <Page key={route?.mountKey?.(params) ?? path} params={params} />
         </Layout>
       </WorkspacesProvider>
     </SessionProvider>

@@ -28,3 +28,17 @@ export function formatDateTime(ms: number): string {
 export function formatTime(ms: number): string {
   return kTime.format(new Date(ms));
 }
+
+const kShortTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const kShortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** `ms`: UTC milliseconds since the epoch; the time of day when it is today, else the date. */
+export function formatWhen(ms: number): string {
+  const date = new Date(ms);
+  const today = new Date();
+  const sameDay =
+    date.getFullYear() === today.getFullYear() &&
+    date.getMonth() === today.getMonth() &&
+    date.getDate() === today.getDate();
+  return sameDay ? kShortTime.format(date) : kShortDate.format(date);
+}

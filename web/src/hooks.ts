@@ -82,8 +82,14 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Loads once on mount and again on reload(); aborts what is in flight on unmount. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+/**
+ * Loads on mount, again on reload() and whenever one of `deps` changes (a filter, a live
+ * update); aborts what is in flight on unmount and when a newer load starts.
+ */
+export function useLoad<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[] = [],
+): Loaded<T> {
   const [state, setState] = useState<Omit<Loaded<T>, 'reload'>>({
     data: null,
     error: null,
@@ -113,7 +119,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>): Loaded<T>
   useEffect(() => {
     reload();
     return () => inFlight.current?.abort();
-  }, [reload]);
+  }, [reload, ...deps]);
   return { ...state, reload };
 }
 
@@ -124,4 +130,39 @@ export function useFocusOnMount<T extends HTMLElement>() {
     ref.current?.focus();
   }, []);
   return ref;
+}
+
+/** A page of a list and where the next one starts (null: none). */
+export interface ListPage<T, C> {
+  items: T[];
+  next: C | null;
+}
+
+export interface MorePages<T> {
+  /** The pages loaded after the first, in order. */
+  items: T[];
+  /** The server has more after the last page loaded. */
+  hasMore: boolean;
+  /** Loads the next page. */
+  more: Action<[]>;
+  /** Forgets the further pages: call it when the first page is loaded again. */
+  reset: () => void;
+}
+
+/**
+ * The pages after a list's first one (which the caller loads, e.g. with useLoad): `firstNext`
+ * is where the first page said the next one starts; `fetchPage` loads the page at a cursor.
+ */
+export function useMorePages<T, C>(
+  firstNext: C | null | undefined,
+  fetchPage: (cursor: C) => Promise<ListPage<T, C>>,
+): MorePages<T> {
+  const [loaded, setLoaded] = useState<ListPage<T, C> | null>(null);
+  const next = loaded ? loaded.next : (firstNext ?? null);
+  const more = useAction(async () => {
+    if (next === null) return;
+    const page = await fetchPage(next);
+    setLoaded((l) => ({ items: [...(l?.items ?? []), ...page.items], next: page.next }));
+  });
+  return { items: loaded?.items ?? [], hasMore: next !== null, more, reset: () => setLoaded(null) };
 }

@@ -7,9 +7,10 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type ApiError, toApiError } from './api/client';
-import type { MyWorkspace } from './api/types';
-import { listWorkspaces } from './api/workspaces';
+import type { MyWorkspace, Permissions } from './api/types';
+import { listMembers, listWorkspaces } from './api/workspaces';
 import { useUser } from './session';
+import { defaultPermissions } from './workspace_text';
 
 export type WorkspacesState =
   | { status: 'idle' } // signed out, or the session is still loading
@@ -116,4 +117,32 @@ export function useMembership(id: number): MyWorkspace | null {
   const { state } = useWorkspaces();
   if (state.status !== 'ready') return null;
   return state.workspaces.find((w) => w.id === id) ?? null;
+}
+
+/**
+ * What the caller may work on in `workspace`: every flag for an owner, else the flags of their
+ * entry in GET …/members (asked once per workspace and role); null while unknown, and when
+ * that failed (it only decides which links to offer: the server checks every route).
+ */
+export function useMyPermissions(workspace: MyWorkspace | null): Permissions | null {
+  const userId = useUser()?.id ?? null;
+  const [loaded, setLoaded] = useState<{ key: string; permissions: Permissions } | null>(null);
+  const id = workspace?.id ?? null;
+  const owner = workspace?.role === 'owner';
+  const key = `${userId}:${id}:${workspace?.role}`;
+  useEffect(() => {
+    if (id === null || userId === null || owner) return;
+    const controller = new AbortController();
+    listMembers(id, { signal: controller.signal }).then(
+      ({ members }) => {
+        const me = members.find((m) => m.user_id === userId);
+        if (me && !controller.signal.aborted) setLoaded({ key, permissions: me.permissions });
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [key]);
+  if (!workspace) return null;
+  if (owner) return defaultPermissions('owner');
+  return loaded?.key === key ? loaded.permissions : null;
 }

@@ -1,9 +1,11 @@
 // Starts the real careops binary for a browser test, on a free port with a fresh data dir.
 //
-// Contract: startServer({env}) resolves with {url, stop} once the binary has printed
+// Contract: startServer({env}) resolves with {url, dataDir, stop} once the binary has printed
 // "listening on http://HOST:PORT" (within 30 s), and rejects with the captured output if it
-// exits or stays silent before that. stop() sends SIGTERM, waits for the exit, removes the
-// data dir, and throws (with stderr) if the binary had died on its own while the test ran.
+// exits or stays silent before that. `dataDir` is the server's DATA_DIR (its SQLite database
+// is dataDir/careops.db), for fixtures the product cannot set up yet. stop() sends SIGTERM,
+// waits for the exit, removes the data dir, and throws (with stderr) if the binary had died
+// on its own while the test ran.
 //
 // Environment: CAREOPS_BINARY overrides the binary (default <repo>/build/debug/careops);
 // the web app must be built into <repo>/web/dist. `env` adds to (or overrides) the server's
@@ -117,5 +119,5 @@ export async function startServer({ env = {} } = {}) {
     throw new Error(describe(`careops died during the test (code ${code}, signal ${signal})`));
   }
 
-  return { url, stop };
+  return { url, dataDir, stop };
 }

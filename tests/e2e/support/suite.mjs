@@ -7,7 +7,7 @@ import { startServer } from './server.mjs';
 
 /**
  * Registers before/after hooks for this test file and returns an object whose `server`
- * ({url, stop}) and `browser` are set once the before hook has run.
+ * ({url, dataDir, stop}) and `browser` are set once the before hook has run.
  *
  * `options` is {env, afterStart}, or the afterStart function alone. `env`: extra server
  * environment, or an async function returning it, called in the before hook first (so it

@@ -78,13 +78,31 @@ export function apiSend<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
+  const raw =
+    body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) };
+  return request<T>(method, path, raw, options);
+}
+
+/** A body that is not JSON (e.g. a CSV file): sent as is with its Content-Type. */
+export interface RawBody {
+  type: string;
+  text: string | Blob;
+}
+
+/** Sends `body` as is; answers and errors as apiSend does. */
+export function apiSendRaw<T>(
+  method: SendMethod,
+  path: string,
+  body: RawBody,
+  options: RequestOptions = {},
+): Promise<T> {
   return request<T>(method, path, body, options);
 }
 
 async function request<T>(
   method: string,
   path: string,
-  body: unknown,
+  body: RawBody | undefined,
   options: RequestOptions,
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -94,8 +112,8 @@ async function request<T>(
     if (csrf) headers[kCsrfHeader] = csrf;
   }
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    headers['Content-Type'] = body.type;
+    init.body = body.text;
   }
   if (options.signal) init.signal = options.signal;
 

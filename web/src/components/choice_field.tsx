@@ -5,6 +5,8 @@ export interface Choice<V extends string> {
   value: V;
   label: string;
   hint?: ComponentChildren;
+  /** Shown but not choosable; the hint should say why. */
+  disabled?: boolean;
 }
 
 interface ChoiceFieldProps<V extends string> {
@@ -35,6 +37,7 @@ export function ChoiceField<V extends string>({
               name={name}
               value={choice.value}
               checked={choice.value === value}
+              disabled={choice.disabled}
               onChange={() => onValue(choice.value)}
               aria-describedby={choice.hint ? `${id}-hint` : undefined}
             />

@@ -23,15 +23,34 @@ interface FieldProps {
   /** The id of a <datalist> of suggestions. */
   list?: string;
   maxLength?: number;
+  /** A <textarea> of this many rows instead of an input (no `type`, `inputMode`, `list`). */
+  rows?: number;
+  disabled?: boolean;
 }
 
-/** A labelled input with an optional hint and an error, both tied to it for screen readers. */
+/**
+ * A labelled input (with `rows`, a multi-line <textarea>) with an optional hint and an error,
+ * both tied to it for screen readers.
+ */
 export function Field(props: FieldProps) {
   const { label, name, value, onValue, type = 'text', hint, error, required = false } = props;
   const id = `${name}-${useId()}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const shared = {
+    id,
+    name,
+    class: props.inputClass ? `input ${props.inputClass}` : 'input',
+    value,
+    autocomplete: props.autocomplete,
+    placeholder: props.placeholder,
+    maxLength: props.maxLength,
+    required,
+    disabled: props.disabled,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
   return (
     <div class="field">
       <label class="field__label" for={id}>
@@ -43,23 +62,22 @@ export function Field(props: FieldProps) {
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        class={props.inputClass ? `input ${props.inputClass}` : 'input'}
-        type={type}
-        value={value}
-        onInput={(event) => onValue(event.currentTarget.value)}
-        autocomplete={props.autocomplete}
-        inputMode={props.inputMode}
-        placeholder={props.placeholder}
-        list={props.list}
-        maxLength={props.maxLength}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        spellcheck={false}
-      />
+      {props.rows ? (
+        <textarea
+          {...shared}
+          rows={props.rows}
+          onInput={(event) => onValue(event.currentTarget.value)}
+        />
+      ) : (
+        <input
+          {...shared}
+          type={type}
+          onInput={(event) => onValue(event.currentTarget.value)}
+          inputMode={props.inputMode}
+          list={props.list}
+          spellcheck={false}
+        />
+      )}
       {error && (
         <p class="field__error" id={errorId} data-testid={`error-${name}`}>
           {error}

@@ -3,8 +3,9 @@
 // role may open. Hiding a link is a courtesy; the server refuses the route anyway.
 
 import { useEffect, useRef } from 'preact/hooks';
+import { currentPath } from '../router';
 import { roleLabel } from '../workspace_text';
-import { useWorkspaces } from '../workspaces';
+import { useMyPermissions, useWorkspaces } from '../workspaces';
 import { Link } from './link';
 
 /** A <details> menu: opens on click or Enter, closes on navigation, Escape or a click outside. */
@@ -73,9 +74,13 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
   );
 }
 
-/** Links of the current workspace: Home and Members for everyone, the rest for its owners. */
+/**
+ * Links of the current workspace: Home and Members for everyone, Inbox and Contacts with the
+ * inbox permission, the rest for its owners.
+ */
 export function WorkspaceNav() {
   const { current } = useWorkspaces();
+  const permissions = useMyPermissions(current);
   if (!current) return null;
   const base = `/workspaces/${current.id}`;
   const owner = current.role === 'owner';
@@ -85,6 +90,18 @@ export function WorkspaceNav() {
         <li>
           <Link href={base}>Home</Link>
         </li>
+        {permissions?.inbox && (
+          <>
+            <li>
+              <Link href={`${base}/inbox`} current={isUnder(`${base}/inbox`)}>
+                Inbox
+              </Link>
+            </li>
+            <li>
+              <Link href={`${base}/contacts`}>Contacts</Link>
+            </li>
+          </>
+        )}
         <li>
           <Link href={`${base}/members`}>Members</Link>
         </li>
@@ -104,4 +121,9 @@ export function WorkspaceNav() {
       </ul>
     </nav>
   );
+}
+
+/** True on `path` and the pages below it (the inbox's conversations). */
+function isUnder(path: string): boolean {
+  return currentPath().startsWith(`${path}/`);
 }

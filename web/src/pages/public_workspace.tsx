@@ -1,16 +1,50 @@
+import type { ComponentChildren } from 'preact';
 import type { PageProps } from '../app';
 import type { PublicWorkspace } from '../api/types';
 import { publicWorkspace } from '../api/workspaces';
 import { ErrorBanner } from '../components/error_banner';
+import { Link } from '../components/link';
 import { useLoad } from '../hooks';
 import { useDocumentTitle } from '../layout';
 
 /** A business's public page, /w/{slug}: no sign-in; "not open yet" until it is activated. */
 export function PublicWorkspacePage({ params }: PageProps) {
   const slug = params['slug'] ?? '';
+  return (
+    <PublicBusiness slug={slug}>
+      {(business) => (
+        <>
+          <Contact business={business} />
+          <p class="public__action">
+            <Link href={`/w/${encodeURIComponent(slug)}/contact`} class="button">
+              Send us a message
+            </Link>
+          </p>
+        </>
+      )}
+    </PublicBusiness>
+  );
+}
+
+export type OpenBusiness = Extract<PublicWorkspace, { open: true }>;
+
+interface PublicBusinessProps {
+  slug: string;
+  /** What the page is, for the tab title after the business's name: "Contact". */
+  page?: string;
+  /** The page of an open business. */
+  children: (business: OpenBusiness) => ComponentChildren;
+}
+
+/**
+ * What every public page of a business shares (GET /api/public/{slug}): its name as the
+ * heading; "not found" for an unknown address; "not open yet" before activation.
+ */
+export function PublicBusiness({ slug, page, children }: PublicBusinessProps) {
   const info = useLoad((signal) => publicWorkspace(slug, { signal }));
   const data = info.data;
-  useDocumentTitle(data?.name ?? (info.error?.status === 404 ? 'Not found' : 'Loading…'));
+  const name = data?.name ?? (info.error?.status === 404 ? 'Not found' : 'Loading…');
+  useDocumentTitle(data && page ? `${page} · ${name}` : name);
 
   if (info.error && !data) {
     if (info.error.status === 404) {
@@ -38,18 +72,20 @@ export function PublicWorkspacePage({ params }: PageProps) {
   return (
     <section class="page page--narrow" aria-labelledby="public-title" data-testid="public-page">
       <h1 id="public-title">{data.name}</h1>
-      {data.open ? (
-        <Contact business={data} />
-      ) : (
-        <p class="notice" data-testid="public-not-open">
-          {data.name} is not open yet. Please check back soon.
-        </p>
-      )}
+      {data.open ? children(data) : <NotOpenYet name={data.name} />}
     </section>
   );
 }
 
-function Contact({ business }: { business: Extract<PublicWorkspace, { open: true }> }) {
+export function NotOpenYet({ name }: { name: string }) {
+  return (
+    <p class="notice" data-testid="public-not-open">
+      {name} is not open yet. Please check back soon.
+    </p>
+  );
+}
+
+function Contact({ business }: { business: OpenBusiness }) {
   const { address, contact_email: email, contact_phone: phone, timezone } = business;
   return (
     <dl class="facts" data-testid="public-contact">

@@ -1,10 +1,8 @@
-import { useState } from 'preact/hooks';
-import type { WorkspaceAuditEvent } from '../../api/types';
 import { workspaceAudit } from '../../api/workspaces';
 import { AuditEventRow } from '../../components/audit_event_row';
-import { ErrorBanner } from '../../components/error_banner';
 import { ListCard } from '../../components/list_card';
-import { useAction, useLoad } from '../../hooks';
+import { LoadMore } from '../../components/load_more';
+import { useLoad, useMorePages } from '../../hooks';
 import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 
 const kPageSize = 50;
@@ -30,17 +28,12 @@ export const AuditPage = workspacePage({ title: () => 'Audit log', body: AuditBo
 function AuditBody({ id, membership }: WorkspaceBodyProps) {
   const first = useLoad((signal) => workspaceAudit(id, { limit: kPageSize }, { signal }));
   // Older pages, appended below the first; cleared when the first page is loaded again.
-  const [older, setOlder] = useState<{ events: WorkspaceAuditEvent[]; next: number | null } | null>(
-    null,
-  );
-  const next = older ? older.next : (first.data?.next_before ?? null);
-  const more = useAction(async () => {
-    if (next === null) return;
-    const page = await workspaceAudit(id, { before: next, limit: kPageSize });
-    setOlder((o) => ({ events: [...(o?.events ?? []), ...page.events], next: page.next_before }));
+  const older = useMorePages(first.data?.next_before, async (before: number) => {
+    const page = await workspaceAudit(id, { before, limit: kPageSize });
+    return { items: page.events, next: page.next_before };
   });
   const refresh = () => {
-    setOlder(null);
+    older.reset();
     first.reload();
   };
 
@@ -56,7 +49,7 @@ function AuditBody({ id, membership }: WorkspaceBodyProps) {
       />
     );
   }
-  const events = [...(first.data?.events ?? []), ...(older?.events ?? [])];
+  const events = [...(first.data?.events ?? []), ...older.items];
   return (
     <ListCard
       titleId="audit-title"
@@ -70,25 +63,7 @@ function AuditBody({ id, membership }: WorkspaceBodyProps) {
       }
       note={!first.data ? 'Loading events…' : events.length === 0 ? 'Nothing yet.' : null}
       testId="workspace-audit"
-      footer={
-        <>
-          {more.error && (
-            <ErrorBanner error={more.error} onRetry={() => void more.run()} retrying={more.busy} />
-          )}
-          {next !== null && (
-            <div class="form__actions">
-              <button
-                type="button"
-                class="button button--secondary"
-                onClick={() => void more.run()}
-                disabled={more.busy}
-              >
-                {more.busy ? 'Loading…' : 'Load older events'}
-              </button>
-            </div>
-          )}
-        </>
-      }
+      footer={<LoadMore pages={older} label="Load older events" />}
     >
       {events.map((event) => (
         <AuditEventRow key={event.id} event={event} labels={kLabels} />

@@ -4,18 +4,21 @@
 
 import type { FunctionComponent } from 'preact';
 import type { ApiError } from '../../api/client';
-import type { MyWorkspace, User, WorkspaceRole } from '../../api/types';
+import type { MyWorkspace, PermissionFlag, User, WorkspaceRole } from '../../api/types';
 import type { PageProps } from '../../app';
+import type { RouteParams } from '../../router';
 import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
 import { useDocumentTitle } from '../../layout';
 import { useRequiredUser, useSession } from '../../session';
-import { roleLabel } from '../../workspace_text';
+import { kPermissionLabels, roleLabel } from '../../workspace_text';
 import { useMembership } from '../../workspaces';
 import { NotFoundPage } from '../not_found';
 
 export interface WorkspaceBodyProps {
   id: number;
+  /** The route's other ":name" segments, e.g. {conversation: "7"}. */
+  params: RouteParams;
   /** The user's membership as GET /api/workspaces said; null while unknown or none. */
   membership: MyWorkspace | null;
   user: User;
@@ -29,7 +32,7 @@ interface WorkspacePageOptions {
 
 /** Builds the route page for a workspace page: "/workspaces/:id/…" with a numeric id. */
 export function workspacePage({ title, body: Body }: WorkspacePageOptions) {
-  function Frame({ id }: { id: number }) {
+  function Frame({ id, params }: { id: number; params: RouteParams }) {
     const user = useRequiredUser();
     const session = useSession();
     const membership = useMembership(id);
@@ -48,7 +51,7 @@ export function workspacePage({ title, body: Body }: WorkspacePageOptions) {
           <ErrorBanner error={session.state.error} onRetry={() => void session.refresh()} />
         )}
         {user ? (
-          <Body id={id} membership={membership} user={user} />
+          <Body id={id} params={params} membership={membership} user={user} />
         ) : (
           session.state.status === 'loading' && <p class="muted">Loading…</p>
         )}
@@ -58,7 +61,7 @@ export function workspacePage({ title, body: Body }: WorkspacePageOptions) {
   return function WorkspacePage({ params }: PageProps) {
     const raw = params['id'] ?? '';
     if (!/^\d{1,15}$/.test(raw)) return <NotFoundPage />;
-    return <Frame id={Number(raw)} />;
+    return <Frame id={Number(raw)} params={params} />;
   };
 }
 
@@ -67,6 +70,8 @@ interface WorkspaceProblemProps {
   id: number;
   /** What only the owner may do here, for a 403: "manage SMS and email". */
   ownerCan: string;
+  /** The permission the page needs, when a member holding it may open it (not only owners). */
+  permission?: PermissionFlag;
   role?: WorkspaceRole | undefined;
   onRetry?: () => void;
   retrying?: boolean;
@@ -74,7 +79,10 @@ interface WorkspaceProblemProps {
 
 /** A failed load of a workspace page: 404 and 403 in plain words, anything else as a banner. */
 export function WorkspaceProblem(props: WorkspaceProblemProps) {
-  const { error, id, ownerCan, role, onRetry, retrying = false } = props;
+  const { error, id, ownerCan, permission, role, onRetry, retrying = false } = props;
+  if (error.status === 403 && permission) {
+    return <PermissionMissing id={id} what={ownerCan} permission={permission} />;
+  }
   if (error.status === 403) return <OwnerOnly id={id} what={ownerCan} role={role} />;
   if (error.status === 404) {
     return (
@@ -112,6 +120,29 @@ export function OwnerOnly({ id, what, role }: OwnerOnlyProps) {
       <p>
         {role && <>Your role here is {roleLabel(role)}. </>}
         If you need this, ask the owner.{' '}
+        <Link href={`/workspaces/${id}`}>Back to the workspace home</Link>
+      </p>
+    </div>
+  );
+}
+
+interface PermissionMissingProps {
+  id: number;
+  what: string;
+  permission: PermissionFlag;
+}
+
+/** Said instead of a page that needs a permission flag the user does not hold. */
+function PermissionMissing({ id, what, permission }: PermissionMissingProps) {
+  return (
+    <div class="notice notice--warn" role="alert" data-testid="permission-missing">
+      <p>
+        <strong>
+          You need the {kPermissionLabels[permission]} permission to {what}.
+        </strong>
+      </p>
+      <p>
+        The owner of this workspace can give it to you on the Members page.{' '}
         <Link href={`/workspaces/${id}`}>Back to the workspace home</Link>
       </p>
     </div>

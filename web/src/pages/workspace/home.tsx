@@ -60,8 +60,12 @@ function OpenState({ workspace }: { workspace: Workspace }) {
       Public page:{' '}
       <a href={`/w/${workspace.slug}`} target="_blank" rel="noopener">
         /w/{workspace.slug}
+      </a>
+      , contact form:{' '}
+      <a href={`/w/${workspace.slug}/contact`} target="_blank" rel="noopener">
+        /w/{workspace.slug}/contact
       </a>{' '}
-      <span class="muted-inline">(opens a new tab)</span>
+      <span class="muted-inline">(each opens a new tab)</span>
     </p>
   );
 }
@@ -92,14 +96,23 @@ function MemberHome({ membership, user }: MemberHomeProps) {
       )}
       <h3>What you can open</h3>
       <ul class="plain-list">
+        {me?.permissions.inbox && (
+          <>
+            <li>
+              <Link href={`${base}/inbox`}>Inbox</Link>: read and answer customers' messages.
+            </li>
+            <li>
+              <Link href={`${base}/contacts`}>Contacts</Link>: everyone who wrote in or was added.
+            </li>
+          </>
+        )}
         <li>
           <Link href={`${base}/members`}>Members</Link>: who works at {membership.name}.
         </li>
       </ul>
       <p class="field__hint">
-        The inbox, bookings and the other work your permissions allow appear here as{' '}
-        {membership.name} starts using them. Settings, channels, invitations and the audit log are
-        for the owner.
+        Bookings and the other work your permissions allow appear here as {membership.name} starts
+        using them. Settings, channels, invitations and the audit log are for the owner.
       </p>
     </section>
   );

@@ -17,6 +17,11 @@ import { useWorkspaces } from '../../workspaces';
 const kStepPages: Record<string, { path: string; todo: string; again: string }> = {
   details: { path: '/settings', todo: 'Fill in the details', again: 'Change the details' },
   channels: { path: '/channels', todo: 'Set up SMS or email', again: 'Change channels' },
+  contact_form: {
+    path: '/settings',
+    todo: 'Write the welcome messages',
+    again: 'Change the welcome messages',
+  },
   staff: { path: '/members', todo: 'Invite your staff', again: 'Manage staff' },
 };
 

@@ -9,8 +9,9 @@ import { useAction, useLoad } from '../../hooks';
 import { useWorkspaces } from '../../workspaces';
 import { DetailsFields, kDetailFields } from './details_fields';
 import { OwnerOnly, type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
+import { WelcomeTemplates } from './welcome_templates';
 
-/** The workspace's details (owner only): PATCH sends what changed. */
+/** The workspace's details and welcome messages (owner only): PATCH sends what changed. */
 export const SettingsPage = workspacePage({ title: () => 'Settings', body: SettingsBody });
 
 function SettingsBody({ id, membership }: WorkspaceBodyProps) {
@@ -22,7 +23,12 @@ function SettingsBody({ id, membership }: WorkspaceBodyProps) {
   if (membership && membership.role !== 'owner') {
     return <OwnerOnly id={id} what="change its details" role={membership.role} />;
   }
-  return <DetailsLoader id={id} />;
+  return (
+    <div class="sections">
+      <DetailsLoader id={id} />
+      {membership && <WelcomeTemplates id={id} slug={membership.slug} />}
+    </div>
+  );
 }
 
 function DetailsLoader({ id }: { id: number }) {

@@ -1,0 +1,79 @@
+// Live updates of a workspace: GET /api/workspaces/{id}/events through EventSource (same
+// origin, so the session cookie goes along). The stream says *that* something changed, never
+// what: pages re-fetch what they show. The browser reconnects by itself after a dropped
+// connection; when it gives up (an answer other than a stream, e.g. after signing out), a new
+// one is tried after 2 s, doubling up to a minute. Every (re)connection may have missed
+// events, so it is reported as a change of anything.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { workspaceEventsPath } from './api/inbox';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+/**
+ * Called with the id of the conversation that changed, or null when it could be any (the
+ * stream (re)connected, or an event named none).
+ */
+export type OnConversationChange = (conversationId: number | null) => void;
+
+const kFirstRetryMs = 2000;
+const kMaxRetryMs = 60_000;
+
+/**
+ * Follows workspace `id`'s events while mounted and `enabled` (off, e.g., once the page knows
+ * the user may not read them); answers the connection's state.
+ */
+export function useConversationEvents(
+  id: number,
+  onChange: OnConversationChange,
+  enabled = true,
+): LiveState {
+  const [state, setState] = useState<LiveState>('connecting');
+  const latest = useRef(onChange);
+  latest.current = onChange;
+
+  useEffect(() => {
+    if (!enabled) return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let retryMs = kFirstRetryMs;
+    const report = (key: string) => (event: MessageEvent<string>) =>
+      latest.current(idIn(event.data, key));
+    const connect = () => {
+      const current = new EventSource(workspaceEventsPath(id));
+      source = current;
+      current.onopen = () => {
+        retryMs = kFirstRetryMs;
+        setState('live');
+        latest.current(null);
+      };
+      current.addEventListener('conversation', report('id'));
+      // Delivery updates; unnamed events arrive as "message" too, without a conversation.
+      current.addEventListener('message', report('conversation_id'));
+      current.onerror = () => {
+        setState('reconnecting');
+        if (current.readyState !== EventSource.CLOSED) return; // the browser retries itself
+        current.close();
+        timer = setTimeout(connect, retryMs);
+        retryMs = Math.min(retryMs * 2, kMaxRetryMs);
+      };
+    };
+    setState('connecting');
+    connect();
+    return () => {
+      clearTimeout(timer);
+      source?.close();
+    };
+  }, [id, enabled]);
+  return state;
+}
+
+/** The positive integer `key` of an event's JSON data, or null. */
+function idIn(data: string, key: string): number | null {
+  try {
+    const value: unknown = (JSON.parse(data) as Record<string, unknown>)[key];
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
