@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "core/random.hpp"
+#include "core/text.hpp"
 
 namespace careops::app {
 namespace {
@@ -112,13 +113,6 @@ Status ReadChoice(const Sources& src, const std::string& name,
     list += (list.empty() ? "" : "|") + std::string(c);
   }
   return Bad(name, "must be one of " + list + " (got \"" + *text + "\")");
-}
-
-std::string Trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "contacts/contact_repository.hpp"
 #include "contacts/contact_rules.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "workspaces/workspace_repository.hpp"
 
@@ -45,20 +46,6 @@ Result<std::pair<std::string, std::int64_t>> DecodeCursor(std::string_view curso
     name += static_cast<char>((hi << 4) | lo);
   }
   return std::pair{std::move(name), id};
-}
-
-std::string_view Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // The E.164 starts `q` may be, when it looks like the start of a phone number: as typed
@@ -152,7 +139,7 @@ Result<ContactPage> ContactService::List(db::Connection& conn, std::int64_t work
   if (query.limit < 1 || query.limit > kMaxContactPage) {
     return Error::InvalidArgument("limit must be from 1 to 200", "limit");
   }
-  const std::string_view q = Trim(query.q);
+  const std::string_view q = TrimView(query.q);
   if (q.size() > kMaxQueryBytes) return Error::InvalidArgument("q must be at most 200 bytes", "q");
   ContactFilter filter;
   filter.limit = static_cast<int>(query.limit) + 1;  // one more tells whether a page follows
@@ -177,7 +164,7 @@ Result<ContactPage> ContactService::List(db::Connection& conn, std::int64_t work
   if (!q.empty()) {
     filter.search = true;
     filter.name_prefix = std::string(q);
-    filter.email_prefix = Lower(q);
+    filter.email_prefix = AsciiLower(q);
     auto region = WorkspaceRegion(conn, workspace_id);
     if (!region.ok()) return std::move(region).error();
     filter.phone_prefixes = PhonePrefixes(q, *region);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
 #include "db/sqlite/sqlite_database.hpp"
 
 namespace careops::db {
@@ -37,13 +38,6 @@ const Value& Column(const std::vector<Value>& values, std::size_t i) {
                                              std::to_string(values.size()) + " columns)");
   }
   return values[i];
-}
-
-std::string Lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 }  // namespace
@@ -86,7 +80,7 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url) {
                                 std::string(kAcceptedForms));
   }
   // Only the scheme is quoted back: the rest of a URL may hold credentials.
-  const std::string scheme = Lowercase(std::string_view(url).substr(0, colon));
+  const std::string scheme = AsciiLower(std::string_view(url).substr(0, colon));
   const std::string rest = url.substr(colon + 1);
   if (scheme == "postgres" || scheme == "postgresql") {
     throw std::invalid_argument("DATABASE_URL: PostgreSQL is not supported by this build yet");

@@ -5,8 +5,10 @@
 #include "auth/phone.hpp"
 #include "auth/throttle_repository.hpp"
 #include "contacts/contact_repository.hpp"
+#include "contacts/contact_rules.hpp"
 #include "contacts/contact_service.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "inbox/keywords.hpp"
 #include "inbox/templates.hpp"
@@ -27,25 +29,6 @@ constexpr std::size_t kMaxFormMessage = 5'000;
 constexpr std::size_t kMaxSms = 1'600;
 constexpr std::size_t kMaxEmail = 20'000;
 constexpr int kThreadLimit = 500;
-
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-bool IsEmail(std::string_view value) {
-  const auto at = value.find('@');
-  return value.size() <= 254 && at != std::string_view::npos && at > 0 &&
-         value.find('.', at) != std::string_view::npos && value.find(' ') == std::string_view::npos;
-}
 
 // The workspace an inbound SMS is for: the one whose own number or Messaging Service it was
 // sent to; else (the server's shared number) the one that last sent an SMS to `from`.
@@ -144,7 +127,7 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
       }
       ContactRepository(conn).SetSmsOptOut(*workspace_id, sms.from, now, now);
       if (ClassifyKeyword(sms.body) == Keyword::kOptOut &&
-          Lower(Trim(sms.body)).starts_with("cancel")) {
+          AsciiLower(TrimView(sms.body)).starts_with("cancel")) {
         conversations.SetFlag(conversation.id, kCancelFlag);
       }
       break;
@@ -191,11 +174,8 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
   if (message.empty() || message.size() > kMaxFormMessage) {
     return Error::InvalidArgument("message must be 1 to 5,000 characters", "message");
   }
-  std::optional<std::string> email;
-  if (const std::string e = Lower(Trim(form.email)); !e.empty()) {
-    if (!IsEmail(e)) return Error::InvalidArgument("email is not an email address", "email");
-    email = e;
-  }
+  auto email = contacts::NormalizeContactEmail(form.email);
+  if (!email.ok()) return std::move(email).error();
   std::optional<std::string> phone;
   if (const std::string p = Trim(form.phone); !p.empty()) {
     auto parsed = auth::NormalizePhone(p, workspace->default_region);
@@ -204,7 +184,7 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
     }
     phone = std::move(parsed).value();
   }
-  if (!email && !phone) {
+  if (!*email && !phone) {
     return Error::InvalidArgument("give an email address or a phone number", "email");
   }
 
@@ -229,18 +209,18 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
   in.conversation_id = conversation.id;
   in.channel = phone ? Channel::kSms : Channel::kEmail;
   in.kind = "contact_form";
-  in.from = phone ? *phone : *email;
+  in.from = phone ? *phone : **email;
   in.body = message;
   messaging::MessageRepository::RecordInbound(conn, in, now);
   conversations.RecordInbound(conversation.id, message, now);
 
   // The welcome: SMS when there is a phone that has not opted out, else email.
   const bool by_sms = phone && !SmsOptedOut(conn, workspace->id, *phone);
-  if (by_sms || email) {
+  if (by_sms || *email) {
     auto tmpl = GetTemplate(conn, workspace->id, by_sms ? kWelcomeSms : kWelcomeEmail);
     messaging::NewMessage m;
     m.channel = by_sms ? Channel::kSms : Channel::kEmail;
-    m.to = by_sms ? *phone : *email;
+    m.to = by_sms ? *phone : **email;
     m.subject = Render(tmpl->subject, workspace->name, name);
     m.body = Render(tmpl->body, workspace->name, name);
     m.kind = "welcome";

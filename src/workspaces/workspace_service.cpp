@@ -8,6 +8,7 @@
 
 #include "auth/audit_repository.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "workspaces/workspace_audit_repository.hpp"
 #include "workspaces/workspace_repository.hpp"
@@ -19,13 +20,6 @@ constexpr std::size_t kMaxName = 120;
 constexpr std::size_t kMaxAddress = 300;
 constexpr std::size_t kMaxEmail = 254;
 constexpr std::size_t kMaxPhone = 32;
-
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 bool IsSlug(std::string_view s) {
   return s.size() >= 3 && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char c) {
