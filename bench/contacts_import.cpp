@@ -16,34 +16,23 @@
 #include <string>
 #include <vector>
 
+#include "bench_server.hpp"
+#include "latency.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using careops::bench::Clock;
+using careops::bench::Ms;
+using careops::bench::Percentiles;
+using careops::bench::Summarise;
 using careops::testing::ClientResponse;
 using Headers = std::map<std::string, std::string>;
 
 constexpr int kRows = 10'000;
 constexpr int kBadEvery = 200;  // 50 bad rows
 constexpr int kSamplesPerKind = 400;
-
-double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-struct Percentiles {
-  double p50 = 0, p99 = 0;
-  std::size_t n = 0;
-};
-
-Percentiles Summarise(std::vector<double> v) {
-  if (v.empty()) return {};
-  std::sort(v.begin(), v.end());
-  auto at = [&](double q) {
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
-  };
-  return {at(0.50), at(0.99), v.size()};
-}
 
 const char* const kFirst[] = {"Ann",  "Bob",   "Carla", "Dev",   "Emma", "Farid", "Grace",
                               "Hugo", "Ines",  "Jon",   "Kemal", "Lena", "Mia",   "Nora",
@@ -83,17 +72,6 @@ std::string MakeCsv() {
     csv += NameOf(i) + "," + email + "," + phone + "," + tags + "\n";
   }
   return csv;
-}
-
-std::string Token(std::uint16_t port) {
-  auto r = careops::testing::PostJson(
-      port, "/api/auth/register",
-      R"({"email":"bench@example.com","password":"correct horse battery","full_name":"Bench"})");
-  if (r.status != 201) return {};
-  r = careops::testing::PostJson(
-      port, "/api/auth/login",
-      R"({"email":"bench@example.com","password":"correct horse battery"})");
-  return r.status == 200 ? r.Json()["access_token"].get<std::string>() : std::string();
 }
 
 std::int64_t CreateWorkspace(std::uint16_t port, const Headers& auth, int n) {
@@ -157,14 +135,9 @@ std::string Query(const std::string& kind, std::mt19937& rng, const std::string&
 
 int main(int argc, char** argv) {
   const int runs = argc > 1 ? std::max(1, std::stoi(argv[1])) : 3;
-  careops::testing::TestServerOptions options;
-  options.configure = [](careops::app::Config& c) {
-    c.worker_threads = 0;  // defaults, as in production
-    c.io_threads = 0;
-  };
-  careops::testing::TestServer server(std::move(options));
+  careops::testing::TestServer server(careops::bench::ProductionSizedServer());
   const std::uint16_t port = server.port();
-  const std::string token = Token(port);
+  const std::string token = careops::bench::SignedUpToken(port, "bench@example.com");
   if (token.empty()) {
     std::fprintf(stderr, "sign-up failed\n");
     return 1;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_server.hpp"
 #include "db/database.hpp"
 #include "latency.hpp"
 #include "support/http_client.hpp"
@@ -26,16 +27,6 @@ constexpr int kContacts = 10'000;
 constexpr int kMessages = 200'000;
 constexpr int kLongThread = 5'000;
 constexpr int kRequests = 300;
-
-std::string Token(std::uint16_t port) {
-  careops::testing::PostJson(port, "/api/auth/register",
-                             R"({"email":"owner@example.com","password":"correct horse battery",)"
-                             R"("full_name":"Bench Owner"})");
-  auto r = careops::testing::PostJson(
-      port, "/api/auth/login",
-      R"({"email":"owner@example.com","password":"correct horse battery"})");
-  return r.status == 200 ? r.Json()["access_token"].get<std::string>() : std::string();
-}
 
 // Contacts 1..kContacts with one conversation each (ids 1..kContacts); the first conversation
 // takes kLongThread messages, the rest are spread over the others.
@@ -89,14 +80,9 @@ Percentiles Measure(std::uint16_t port, const std::string& token, const std::str
 }  // namespace
 
 int main() {
-  careops::testing::TestServerOptions options;
-  options.configure = [](careops::app::Config& c) {
-    c.worker_threads = 0;  // defaults, as in production
-    c.io_threads = 0;
-  };
-  careops::testing::TestServer server(std::move(options));
+  careops::testing::TestServer server(careops::bench::ProductionSizedServer());
   const std::uint16_t port = server.port();
-  const std::string token = Token(port);
+  const std::string token = careops::bench::SignedUpToken(port, "owner@example.com");
   auto created = careops::testing::Request(
       port, "POST", "/api/workspaces", R"({"name":"Bench Clinic","slug":"bench-clinic"})",
       {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
