@@ -1,6 +1,7 @@
 #pragma once
 // The one place an Error becomes an HTTP answer: status from the code, JSON body
-// {"error": {"code", "message", "field"?, "problems"?}}, Retry-After for 429/503. `detail` never leaves.
+// {"error": {"code", "message", "field"?, "problems"?}}, Retry-After for 429/503. `detail` never
+// leaves.
 
 #include "core/error.hpp"
 #include "http/message.hpp"

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { App } from './app';
-import './styles.css';
+import './styles/base.css';
+import './styles/workspace.css';
+import './styles/inbox.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
