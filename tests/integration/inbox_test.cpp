@@ -24,14 +24,8 @@ class InboxTest : public WorkspaceHttpTest {
  protected:
   void SetUp() override {
     WorkspaceHttpTest::SetUp();
-    twilio_.AddAccount(kOwnSid, kOwnToken);
     ws_ = CreateWorkspace(ann_, "Sunny Clinic", "sunny-clinic");
-    auto r = As(ann_, "PUT", "/api/workspaces/" + std::to_string(ws_) + "/channels/sms",
-                json{{"mode", "own"},
-                     {"account_sid", kOwnSid},
-                     {"auth_token", kOwnToken},
-                     {"phone_number", kOwnNumber}}
-                    .dump());
+    auto r = ConnectOwnTwilio(ann_, ws_, kOwnSid, kOwnToken, kOwnNumber);
     ASSERT_EQ(r.status, 200) << r.body;
   }
 

@@ -26,7 +26,6 @@ class ChannelsTest : public WorkspaceHttpTest {
  protected:
   void SetUp() override {
     WorkspaceHttpTest::SetUp();
-    twilio_.AddAccount(kOwnSid, kOwnToken);
     ws_ = CreateWorkspace(ann_, "Sunny Clinic", "sunny-clinic");
   }
 
@@ -35,12 +34,7 @@ class ChannelsTest : public WorkspaceHttpTest {
   }
 
   ClientResponse ConnectOwnTwilio() {
-    return As(ann_, "PUT", Path("/sms"),
-              json{{"mode", "own"},
-                   {"account_sid", kOwnSid},
-                   {"auth_token", kOwnToken},
-                   {"phone_number", kOwnNumber}}
-                  .dump());
+    return WorkspaceHttpTest::ConnectOwnTwilio(ann_, ws_, kOwnSid, kOwnToken, kOwnNumber);
   }
 
   // GET …/channels until `done` holds for it (10 s at most); the last answer.

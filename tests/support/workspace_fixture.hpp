@@ -42,6 +42,20 @@ class WorkspaceHttpTest : public AuthHttpTest {
     return r.status == 201 ? r.Json()["id"].get<std::int64_t>() : 0;
   }
 
+  // Gives workspace `workspace_id` its own Twilio account at the fake Twilio (as `token`'s
+  // user, its owner): the account is added to the fake and the channel saved.
+  ClientResponse ConnectOwnTwilio(const std::string& token, std::int64_t workspace_id,
+                                  const std::string& account_sid, const std::string& auth_token,
+                                  const std::string& number) {
+    twilio_.AddAccount(account_sid, auth_token);
+    return As(token, "PUT", "/api/workspaces/" + std::to_string(workspace_id) + "/channels/sms",
+              nlohmann::json{{"mode", "own"},
+                             {"account_sid", account_sid},
+                             {"auth_token", auth_token},
+                             {"phone_number", number}}
+                  .dump());
+  }
+
   // The first column of the first row of `sql` as an integer, read from the server's database.
   std::int64_t SqlInt(const std::string& sql) {
     auto database = db::OpenDatabase("sqlite:" + server_->dir().File("careops.db"));
