@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import './styles/base.css';
+import './styles/account.css';
 import './styles/workspace.css';
 import './styles/inbox.css';
 
