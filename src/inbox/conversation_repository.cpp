@@ -83,6 +83,32 @@ void ConversationRepository::SetFlag(std::int64_t id, const std::string& flag) {
   conn_.Execute("UPDATE conversations SET flag = ? WHERE id = ?", {flag, id});
 }
 
+std::int64_t ConversationRepository::RecordEvent(const ConversationEvent& e) {
+  const std::int64_t id = conn_.Insert(
+      "INSERT INTO conversation_events (conversation_id, kind, body, booking_id, author_id, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {e.conversation_id, e.kind, e.body, e.booking_id ? db::Value(*e.booking_id) : db::Value(),
+       e.author_id ? db::Value(*e.author_id) : db::Value(), e.created_at});
+  conn_.Execute("UPDATE conversations SET last_activity_at = ?, preview = ? WHERE id = ?",
+                {e.created_at, Preview(e.body), e.conversation_id});
+  return id;
+}
+
+std::vector<ConversationEvent> ConversationRepository::Events(std::int64_t id, int limit) {
+  const db::Rows rows = conn_.Query(
+      "SELECT id, conversation_id, kind, body, booking_id, author_id, created_at FROM ("
+      "SELECT * FROM conversation_events WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) "
+      "ORDER BY id",
+      {id, static_cast<std::int64_t>(limit)});
+  std::vector<ConversationEvent> events;
+  events.reserve(rows.size());
+  for (const db::Row& r : rows) {
+    events.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.OptInt(4), r.OptInt(5),
+                      r.Int(6)});
+  }
+  return events;
+}
+
 void ConversationRepository::MarkRead(std::int64_t id) {
   conn_.Execute("UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0",
                 {id});

@@ -37,6 +37,11 @@ class ConversationRepository {
   // Staff (or automation, when !by_staff) wrote: no longer waiting; staff pause automation.
   void RecordOutbound(std::int64_t id, const std::string& preview, bool by_staff, Millis now);
   void SetFlag(std::int64_t id, const std::string& flag);
+  // Adds an event to conversation `e.conversation_id` and makes it its latest activity (the
+  // preview shows the event's body; unread and waiting are unchanged). Returns the event's id.
+  std::int64_t RecordEvent(const ConversationEvent& e);
+  // The conversation's events, oldest first (at most `limit`, the newest ones).
+  std::vector<ConversationEvent> Events(std::int64_t id, int limit);
   void MarkRead(std::int64_t id);
   // Writes status, assignee_id and automation_paused of `c` (by c.workspace_id, c.id).
   void Update(const Conversation& c);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "inbox/booking_replies.hpp"
 #include "inbox/conversation_repository.hpp"
 #include "inbox/model.hpp"
 #include "messaging/model.hpp"
@@ -68,6 +69,9 @@ class InboxService {
   InboxService(const Clock& clock, const messaging::Outbox& outbox,
                const contacts::ContactService& contacts, ConversationChanged changed);
 
+  // Installs the booking feature's handler of C / X replies. Start-up only (not thread-safe).
+  void SetBookingReplies(BookingReplyHandler handler) { booking_replies_ = std::move(handler); }
+
   // Files an inbound SMS: routes it to a workspace (its own number or Messaging Service;
   // else, on the server's shared number, the workspace that last texted `from`), acts on
   // keywords (opt-out with one confirmation, opt-in, HELP answer; CANCEL also flags the
@@ -104,6 +108,7 @@ class InboxService {
   const messaging::Outbox& outbox_;
   const contacts::ContactService& contacts_;
   ConversationChanged changed_;
+  BookingReplyHandler booking_replies_;
 };
 
 // Whether `phone` opted out of SMS from `workspace_id` (the dispatcher's refusal check).

@@ -30,6 +30,18 @@ struct Conversation {
   bool contact_sms_opted_out = false;
 };
 
+// Something that happened in a conversation besides a message (a booking made, moved,
+// cancelled…): shown in the thread in time order with the messages.
+struct ConversationEvent {
+  std::int64_t id = 0;
+  std::int64_t conversation_id = 0;
+  std::string kind;  // "booking_created", "booking_cancelled", …
+  std::string body;  // the sentence staff read
+  std::optional<std::int64_t> booking_id;
+  std::optional<std::int64_t> author_id;  // the staff member; nullopt: customer or system
+  Millis created_at = 0;
+};
+
 // Message kinds of the inbox.
 inline constexpr const char* kKindInboundSms = "inbound_sms";
 inline constexpr const char* kKindReply = "reply";

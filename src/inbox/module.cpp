@@ -23,6 +23,9 @@ Module::Module(const Clock& clock, const messaging::Outbox& outbox,
     : impl_(std::make_unique<Impl>(clock, outbox, contacts, events)) {}
 Module::~Module() = default;
 const InboxService& Module::service() const { return impl_->service; }
+void Module::SetBookingReplies(BookingReplyHandler handler) {
+  impl_->service.SetBookingReplies(std::move(handler));
+}
 const InboxHandlers& Module::handlers() const { return impl_->handlers; }
 
 }  // namespace careops::inbox

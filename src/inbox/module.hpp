@@ -23,6 +23,8 @@ class Module {
   ~Module();
 
   const InboxService& service() const;
+  // C / X replies to bookings (booking_replies.hpp). Start-up only.
+  void SetBookingReplies(BookingReplyHandler handler);
   const InboxHandlers& handlers() const;
 
  private:
