@@ -58,8 +58,9 @@ export function SlotPicker({ tz, load, reloadKey, selected, onPick }: SlotPicker
           class="button button--secondary"
           onClick={() => move(-kWindowDays)}
           disabled={from <= today || slots.loading}
+          aria-label="Earlier dates"
         >
-          ← Earlier
+          ←
         </button>
         <span class="slot-picker__range">
           {formatDay(from)} – {formatDay(addDays(to, -1))}
@@ -69,8 +70,9 @@ export function SlotPicker({ tz, load, reloadKey, selected, onPick }: SlotPicker
           class="button button--secondary"
           onClick={() => move(kWindowDays)}
           disabled={slots.loading}
+          aria-label="Later dates"
         >
-          Later →
+          →
         </button>
       </div>
       {slots.error && (

@@ -44,7 +44,11 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
   );
   const members = useLoad((signal) => listMembers(id, { signal }));
   const refused = grid.error?.status === 403 || grid.error?.status === 404;
-  const live = useBookingEvents(id, () => setVersion((n) => n + 1), permissions?.inbox === true && !refused);
+  const live = useBookingEvents(
+    id,
+    () => setVersion((n) => n + 1),
+    permissions?.inbox === true && !refused,
+  );
 
   if (grid.error && refused) {
     return (
@@ -61,26 +65,26 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
   const memberList = (members.data?.members ?? []).filter((m) => m.status === 'active');
   return (
     <div class="sections">
-      <p class="fact-note" data-testid="calendar-zone">
-        Times are in {zoneLabel(tz)}, the workspace's time zone.{' '}
-        {permissions?.inbox ? <LiveNote state={live} /> : 'Press Refresh to see changes.'}
-      </p>
+      <div class="page__head">
+        <p class="fact-note calendar__zone" data-testid="calendar-zone">
+          Times are in {zoneLabel(tz)}, the workspace's time zone.{' '}
+          {permissions?.inbox ? <LiveNote state={live} /> : 'Press Refresh to see changes.'}
+        </p>
+        {!adding && (
+          <button type="button" class="button" onClick={() => setAdding(true)}>
+            New booking
+          </button>
+        )}
+      </div>
       {added && (
         <Notice>
           Booked: {added.service.name} for {added.contact.name || 'the customer'}.{' '}
           <Link href={`/workspaces/${id}/bookings/${added.id}`}>Open the booking</Link>
         </Notice>
       )}
-      <section class="card" aria-labelledby="new-booking-title">
-        <div class="page__head">
+      {adding && (
+        <section class="card" aria-labelledby="new-booking-title">
           <h2 id="new-booking-title">New booking</h2>
-          {!adding && (
-            <button type="button" class="button" onClick={() => setAdding(true)}>
-              New booking
-            </button>
-          )}
-        </div>
-        {adding && (
           <NewBooking
             workspaceId={id}
             tz={tz}
@@ -93,8 +97,8 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
             }}
             onCancel={() => setAdding(false)}
           />
-        )}
-      </section>
+        </section>
+      )}
       <section class="card" aria-labelledby="calendar-title" aria-busy={grid.loading}>
         <div class="page__head">
           <h2 id="calendar-title">Bookings</h2>
@@ -117,13 +121,27 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
         ) : (
           <>
             <div class="calendar__nav">
-              <button type="button" class="button button--secondary" onClick={() => step(-1)} aria-label={`Previous ${view}`}>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => step(-1)}
+                aria-label={`Previous ${view}`}
+              >
                 ←
               </button>
-              <button type="button" class="button button--secondary" onClick={() => setAnchor(todayIn(tz))}>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => setAnchor(todayIn(tz))}
+              >
                 Today
               </button>
-              <button type="button" class="button button--secondary" onClick={() => step(1)} aria-label={`Next ${view}`}>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => step(1)}
+                aria-label={`Next ${view}`}
+              >
                 →
               </button>
               <span class="calendar__range" data-testid="calendar-range">

@@ -17,8 +17,8 @@ interface CalendarGridProps {
   bookings: readonly Booking[];
 }
 
-/** Pixels per minute: an hour is 48 px high. */
-const kScale = 0.8;
+/** Pixels per minute: an hour is 60 px high. */
+const kScale = 1;
 
 interface Placed {
   booking: Booking;
@@ -28,14 +28,19 @@ interface Placed {
 }
 
 /** Bookings of `date` with their minutes since local midnight and a lane each. */
-function place(bookings: readonly Booking[], date: string, tz: string): { items: Placed[]; lanes: number } {
+function place(
+  bookings: readonly Booking[],
+  date: string,
+  tz: string,
+): { items: Placed[]; lanes: number } {
   const items: Placed[] = [];
   for (const booking of bookings) {
     const start = zoned(booking.start, tz);
     if (start.date !== date) continue;
     const end = zoned(booking.end, tz);
     const endMinutes = end.date === date ? end.minutes : 1440;
-    items.push({ booking, start: start.minutes, end: Math.max(endMinutes, start.minutes + 15), lane: 0 });
+    const endAt = Math.max(endMinutes, start.minutes + 15);
+    items.push({ booking, start: start.minutes, end: endAt, lane: 0 });
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);
   const laneEnds: number[] = [];
@@ -74,7 +79,11 @@ export function CalendarGrid({ workspaceId, from, days, tz, bookings }: Calendar
         ))}
         <div class="grid__hours" style={{ height: `${height}px` }} aria-hidden="true">
           {hours.map((minute) => (
-            <span class="grid__hour" key={minute} style={{ top: `${(minute - first) * kScale}px` }}>
+            <span
+              class="grid__hour"
+              key={minute}
+              style={{ top: `${(minute - first) * kScale}px` }}
+            >
               {minutesToClock(minute)}
             </span>
           ))}
@@ -134,11 +143,13 @@ function Block({ workspaceId, item, top, height, lanes, tz }: BlockProps) {
       data-status={booking.status}
     >
       <Link href={`/workspaces/${workspaceId}/bookings/${booking.id}`} class="block__link">
-        <span class="block__time">{formatTimeIn(booking.start, tz)}</span>{' '}
+        <span class="block__time">{minutesToClock(item.start)}</span>{' '}
         <span class="block__what">
           {booking.service.name} · {contactLabel(booking.contact)}
         </span>
-        <span class="visually-hidden">, {bookingStatusLabel(booking.status)}</span>
+        <span class="visually-hidden">
+          , until {formatTimeIn(booking.end, tz)}, {bookingStatusLabel(booking.status)}
+        </span>
       </Link>
     </li>
   );

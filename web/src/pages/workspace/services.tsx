@@ -73,15 +73,16 @@ function ServicesBody({ id, membership, user }: WorkspaceBodyProps) {
         </div>
         <p class="field__hint">
           A service is something customers book: its length, price and place, and who serves
-          it. Customers book at{' '}
+          it. Customers book it on{' '}
           {slug ? (
             <a href={`/w/${slug}/book`} target="_blank" rel="noopener">
               /w/{slug}/book
             </a>
           ) : (
-            'your booking page'
-          )}{' '}
-          the free times of those members' <Link href={`/workspaces/${id}/availability`}>hours</Link>.
+            'the booking page'
+          )}
+          , in the free times of those members' working hours (set on{' '}
+          <Link href={`/workspaces/${id}/availability`}>Availability</Link>).
         </p>
         {notice && <Notice>{notice}</Notice>}
         {adding && (
