@@ -85,10 +85,8 @@ export async function setDailyHours(page) {
   assert.equal(await monday.getByLabel('Monday: from (hours 1)').inputValue(), '09:00');
   await monday.getByLabel('Monday: until (hours 1)').fill('17:00');
   await monday.getByRole('button', { name: 'Copy to every day' }).click();
-  assert.equal(
-    await page.getByRole('group', { name: 'Sunday' }).getByLabel('Sunday: from (hours 1)').inputValue(),
-    '09:00',
-  );
+  const sunday = page.getByRole('group', { name: 'Sunday' });
+  assert.equal(await sunday.getByLabel('Sunday: from (hours 1)').inputValue(), '09:00');
   await page.getByRole('button', { name: 'Save hours' }).click();
   await page.getByText('The hours are saved.').waitFor();
 }
@@ -98,4 +96,31 @@ export function manageLinkIn(body) {
   const match = /(https?:\/\/\S+)?(\/b#token=[^\s]+)/.exec(body);
   assert.ok(match, `no manage link in: ${body}`);
   return match[2].replace(/[.,)]+$/, '');
+}
+
+/**
+ * Fixture: opens workspace `workspaceId` (whose own SMS channel is connected) through the API,
+ * for tests about something else: its details, a test SMS to `testTo` until the channel works,
+ * a 30-minute service served by the caller with 09:00–17:00 every day, and activation.
+ */
+export async function openThroughApi(page, workspaceId, testTo) {
+  const base = `/api/workspaces/${workspaceId}`;
+  const call = async (method, path, body, status) => {
+    const answer = await apiFromPage(page, method, `${base}${path}`, body);
+    assert.equal(answer.status, status, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  await fillDetails(page, workspaceId, 'America/Los_Angeles');
+  await call('POST', '/channels/sms/test', { to: testTo }, 202);
+  const deadline = Date.now() + 30_000;
+  while (!(await call('GET', '/channels', undefined, 200)).sms.works) {
+    assert.ok(Date.now() < deadline, 'the test SMS was not accepted within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const me = (await apiFromPage(page, 'GET', '/api/auth/me')).body;
+  const service = { name: 'Consultation', duration_minutes: 30, member_ids: [me.id] };
+  await call('POST', '/services', service, 201);
+  const weekly = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ weekday: day, start: '09:00', end: '17:00' }));
+  await call('PUT', `/staff/${me.id}/availability`, { weekly, overrides: [] }, 200);
+  await call('POST', '/activate', undefined, 200);
 }
