@@ -97,92 +97,101 @@ test('the owner adds a service and weekly hours; the public booking page then of
 test('a customer books on a phone, gets the SMS, cancels by its link; the calendar shows it live', async () => {
   assert.ok(ownerState && workspaceId, 'needs the workspace of the test before');
   const { twilio } = suite;
-  await withContext(suite.browser, { storageState: ownerState, timezoneId: kBusinessZone }, async (staffContext) => {
-    // --- The owner keeps the calendar's list open.
-    const { page: staff, problems: staffProblems } = await open(
-      staffContext,
-      `/workspaces/${workspaceId}/calendar`,
-    );
-    await staff.getByTestId('live-state').and(staff.locator('[data-state="live"]')).waitFor();
-    await staff.getByRole('button', { name: 'List' }).click();
-    await staff.getByText('No bookings match.').waitFor();
-    await staff.evaluate(() => {
-      window.__calendarNeverReloaded = true;
-    });
+  await withContext(
+    suite.browser,
+    { storageState: ownerState, timezoneId: kBusinessZone },
+    async (staffContext) => {
+      // --- The owner keeps the calendar's list open.
+      const { page: staff, problems: staffProblems } = await open(
+        staffContext,
+        `/workspaces/${workspaceId}/calendar`,
+      );
+      await staff.getByTestId('live-state').and(staff.locator('[data-state="live"]')).waitFor();
+      await staff.getByRole('button', { name: 'List' }).click();
+      await staff.getByText('No bookings match.').waitFor();
+      await staff.evaluate(() => {
+        window.__calendarNeverReloaded = true;
+      });
 
-    await withContext(
-      suite.browser,
-      { ...kPhone, timezoneId: kCustomerZone },
-      async (customerContext) => {
-        // --- The customer books, seeing times in their own zone.
-        const { page: customer, problems } = await open(
-          customerContext,
-          `/w/${kWorkspace.slug}/book`,
-        );
-        assert.equal(await customer.getByRole('navigation').count(), 0, 'no app navigation');
-        await customer.getByTestId('service-choice').filter({ hasText: kService }).click();
-        const zones = customer.getByTestId('zone-choice');
-        await zones.waitFor();
-        assert.equal(await zones.getByLabel(/^Your time \(America\/Chicago\)/).isChecked(), true);
-        await customer.getByTestId('slot-day').nth(1).click();
-        await customer.getByTestId('slot-time').first().click();
-        await customer.getByRole('heading', { name: 'Your details' }).waitFor();
-        await customer.getByLabel('Your name').fill(kCustomer.name);
-        await customer.getByLabel(/^Mobile number/).fill(kCustomer.phone);
-        await customer.getByLabel(/^Note for us/).fill(kCustomer.note);
-        await assertFits(customer, 'the details step');
-        await customer.getByRole('button', { name: 'Book', exact: true }).click();
-        const confirmation = customer.getByTestId('booking-confirmation');
-        await confirmation.waitFor();
-        assert.match(await confirmation.textContent(), /by text message to/);
-        assert.match(await confirmation.getByTestId('summary-service').textContent(), /Knee check/);
-        await assertFits(customer, 'the confirmation');
+      await withContext(
+        suite.browser,
+        { ...kPhone, timezoneId: kCustomerZone },
+        async (customerContext) => {
+          // --- The customer books, seeing times in their own zone.
+          const { page: customer, problems } = await open(
+            customerContext,
+            `/w/${kWorkspace.slug}/book`,
+          );
+          assert.equal(await customer.getByRole('navigation').count(), 0, 'no app navigation');
+          await customer.getByTestId('service-choice').filter({ hasText: kService }).click();
+          const zones = customer.getByTestId('zone-choice');
+          await zones.waitFor();
+          assert.equal(await zones.getByLabel(/^Your time \(America\/Chicago\)/).isChecked(), true);
+          await customer.getByTestId('slot-day').nth(1).click();
+          await customer.getByTestId('slot-time').first().click();
+          await customer.getByRole('heading', { name: 'Your details' }).waitFor();
+          await customer.getByLabel('Your name').fill(kCustomer.name);
+          await customer.getByLabel(/^Mobile number/).fill(kCustomer.phone);
+          await customer.getByLabel(/^Note for us/).fill(kCustomer.note);
+          await assertFits(customer, 'the details step');
+          await customer.getByRole('button', { name: 'Book', exact: true }).click();
+          const confirmation = customer.getByTestId('booking-confirmation');
+          await confirmation.waitFor();
+          assert.match(await confirmation.textContent(), /by text message to/);
+          assert.match(
+            await confirmation.getByTestId('summary-service').textContent(),
+            /Knee check/,
+          );
+          await assertFits(customer, 'the confirmation');
 
-        // --- The confirmation SMS leaves through the workspace's number, with its link.
-        const sms = await twilio.waitForMessage(
-          (m) => m.to === kCustomer.e164 && m.body.includes('/b#token='),
-        );
-        assert.equal(sms.from, kTwilioNumber);
-        assert.match(sms.body, /Reply C to confirm or X to cancel/);
-        assert.doesNotMatch(sms.body, /\bCANCEL\b|\bSTOP\b/);
+          // --- The confirmation SMS leaves through the workspace's number, with its link.
+          const sms = await twilio.waitForMessage(
+            (m) => m.to === kCustomer.e164 && m.body.includes('/b#token='),
+          );
+          assert.equal(sms.from, kTwilioNumber);
+          assert.match(sms.body, /Reply C to confirm or X to cancel/);
+          assert.doesNotMatch(sms.body, /\bCANCEL\b|\bSTOP\b/);
 
-        // --- The owner's list shows it by itself.
-        const row = staff.getByTestId('booking-row').filter({ hasText: kService });
-        await row.and(staff.locator('[data-status="confirmed"]')).waitFor({ timeout: 15_000 });
+          // --- The owner's list shows it by itself.
+          const row = staff.getByTestId('booking-row').filter({ hasText: kService });
+          await row.and(staff.locator('[data-status="confirmed"]')).waitFor({ timeout: 15_000 });
 
-        // --- The customer opens the link and cancels.
-        const { page: manage, problems: manageProblems } = await open(
-          customerContext,
-          manageLinkIn(sms.body),
-        );
-        const managed = manage.getByTestId('managed-booking');
-        await managed.waitFor();
-        assert.equal(await managed.getAttribute('data-status'), 'confirmed');
-        await assertFits(manage, 'the manage page');
-        await manage.getByRole('button', { name: 'Cancel the appointment' }).click();
-        await manage.getByRole('button', { name: 'Yes, cancel it' }).click();
-        await manage.getByText('Your appointment is cancelled.').waitFor();
-        await manage.locator('[data-testid="managed-booking"][data-status="cancelled"]').waitFor();
-        await manage.getByTestId('manage-closed').waitFor();
-        assert.deepEqual(problems, []);
-        assert.deepEqual(manageProblems, []);
-      },
-    );
+          // --- The customer opens the link and cancels.
+          const { page: manage, problems: manageProblems } = await open(
+            customerContext,
+            manageLinkIn(sms.body),
+          );
+          const managed = manage.getByTestId('managed-booking');
+          await managed.waitFor();
+          assert.equal(await managed.getAttribute('data-status'), 'confirmed');
+          await assertFits(manage, 'the manage page');
+          await manage.getByRole('button', { name: 'Cancel the appointment' }).click();
+          await manage.getByRole('button', { name: 'Yes, cancel it' }).click();
+          await manage.getByText('Your appointment is cancelled.').waitFor();
+          await manage
+            .locator('[data-testid="managed-booking"][data-status="cancelled"]')
+            .waitFor();
+          await manage.getByTestId('manage-closed').waitFor();
+          assert.deepEqual(problems, []);
+          assert.deepEqual(manageProblems, []);
+        },
+      );
 
-    // --- The owner sees it cancelled, still without a reload.
-    const row = staff.getByTestId('booking-row').filter({ hasText: kService });
-    await row.and(staff.locator('[data-status="cancelled"]')).waitFor({ timeout: 15_000 });
-    assert.equal(await staff.evaluate(() => window.__calendarNeverReloaded), true);
+      // --- The owner sees it cancelled, still without a reload.
+      const row = staff.getByTestId('booking-row').filter({ hasText: kService });
+      await row.and(staff.locator('[data-status="cancelled"]')).waitFor({ timeout: 15_000 });
+      assert.equal(await staff.evaluate(() => window.__calendarNeverReloaded), true);
 
-    // --- Its page: cancelled by the customer, and the conversation holds both events.
-    await row.getByRole('link').click();
-    const detail = staff.getByTestId('booking-detail');
-    await detail.waitFor();
-    assert.equal(await detail.getAttribute('data-status'), 'cancelled');
-    await detail.getByText(/Cancelled by the customer/).waitFor();
-    await detail.getByText(kCustomer.note).waitFor();
-    await staff.getByTestId('thread-event').nth(1).waitFor();
-    await staff.getByTestId('booking-final').waitFor();
-    assert.deepEqual(staffProblems, []);
-  });
+      // --- Its page: cancelled by the customer, and the conversation holds both events.
+      await row.getByRole('link').click();
+      const detail = staff.getByTestId('booking-detail');
+      await detail.waitFor();
+      assert.equal(await detail.getAttribute('data-status'), 'cancelled');
+      await detail.getByText(/Cancelled by the customer/).waitFor();
+      await detail.getByText(kCustomer.note).waitFor();
+      await staff.getByTestId('thread-event').nth(1).waitFor();
+      await staff.getByTestId('booking-final').waitFor();
+      assert.deepEqual(staffProblems, []);
+    },
+  );
 });

@@ -110,7 +110,11 @@ const timeCache = new Map<string, Intl.DateTimeFormat>();
 export function formatTimeIn(instant: Instant, tz: string): string {
   let format = timeCache.get(tz);
   if (!format) {
-    format = new Intl.DateTimeFormat(undefined, { timeZone: tz, hour: 'numeric', minute: '2-digit' });
+    format = new Intl.DateTimeFormat(undefined, {
+      timeZone: tz,
+      hour: 'numeric',
+      minute: '2-digit',
+    });
     timeCache.set(tz, format);
   }
   return format.format(new Date(toMs(instant)));

@@ -120,7 +120,11 @@ export async function openThroughApi(page, workspaceId, testTo) {
   const me = (await apiFromPage(page, 'GET', '/api/auth/me')).body;
   const service = { name: 'Consultation', duration_minutes: 30, member_ids: [me.id] };
   await call('POST', '/services', service, 201);
-  const weekly = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ weekday: day, start: '09:00', end: '17:00' }));
+  const weekly = [0, 1, 2, 3, 4, 5, 6].map((day) => ({
+    weekday: day,
+    start: '09:00',
+    end: '17:00',
+  }));
   await call('PUT', `/staff/${me.id}/availability`, { weekly, overrides: [] }, 200);
   await call('POST', '/activate', undefined, 200);
 }

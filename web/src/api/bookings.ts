@@ -97,7 +97,10 @@ export function bookPublic(
 }
 
 /** 404 unknown or forged token, 410 expired. */
-export function manageBooking(token: string, options: RequestOptions = {}): Promise<ManagedBooking> {
+export function manageBooking(
+  token: string,
+  options: RequestOptions = {},
+): Promise<ManagedBooking> {
   return apiSend('POST', '/api/public/bookings/manage', { token }, options);
 }
 

@@ -23,7 +23,10 @@ export function listServices(
   includeArchived: boolean,
   options: RequestOptions = {},
 ): Promise<ServicesResponse> {
-  return apiGet(workspacePath(id, `/services${includeArchived ? '?include_archived=1' : ''}`), options);
+  return apiGet(
+    workspacePath(id, `/services${includeArchived ? '?include_archived=1' : ''}`),
+    options,
+  );
 }
 
 export function createService(id: number, service: ServiceRequest): Promise<Service> {
@@ -83,6 +86,9 @@ export function listCalendarFeeds(
 }
 
 /** A new secret URL; the old one stops working. */
-export function rotateCalendarFeed(id: number, scope: CalendarFeed['scope']): Promise<CalendarFeed> {
+export function rotateCalendarFeed(
+  id: number,
+  scope: CalendarFeed['scope'],
+): Promise<CalendarFeed> {
   return apiSend('POST', workspacePath(id, '/calendar-feeds/rotate'), { scope });
 }

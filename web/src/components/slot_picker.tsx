@@ -81,8 +81,7 @@ export function SlotPicker({ tz, load, reloadKey, selected, onPick }: SlotPicker
       {slots.loading && <p class="muted">Looking for free times…</p>}
       {empty && skips >= kAutoSkips && (
         <p class="muted" data-testid="no-slots">
-          No free times between {formatDay(from)} and {formatDay(addDays(to, -1))}. Try later
-          dates.
+          No free times between {formatDay(from)} and {formatDay(addDays(to, -1))}. Try later dates.
         </p>
       )}
       {!slots.loading && days.length > 0 && (

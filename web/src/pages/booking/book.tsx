@@ -39,7 +39,11 @@ function BookingFlow({ business }: { business: OpenBusiness }) {
   if (closed || catalogue.error?.status === 409) return <NotOpenYet name={business.name} />;
   if (catalogue.error && !catalogue.data) {
     return (
-      <ErrorBanner error={catalogue.error} onRetry={catalogue.reload} retrying={catalogue.loading} />
+      <ErrorBanner
+        error={catalogue.error}
+        onRetry={catalogue.reload}
+        retrying={catalogue.loading}
+      />
     );
   }
   if (!catalogue.data) return <p class="muted">Loading what you can book…</p>;

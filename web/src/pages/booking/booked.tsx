@@ -14,12 +14,16 @@ export interface Booked extends PublicBookingResponse {
   email: string;
 }
 
-export function BookedConfirmation({ business, booked }: { business: OpenBusiness; booked: Booked }) {
+export function BookedConfirmation({
+  business,
+  booked,
+}: {
+  business: OpenBusiness;
+  booked: Booked;
+}) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const pending = booked.booking.status === 'pending';
-  const via = booked.phone
-    ? `by text message to ${booked.phone}`
-    : `by email to ${booked.email}`;
+  const via = booked.phone ? `by text message to ${booked.phone}` : `by email to ${booked.email}`;
   return (
     <section aria-labelledby="booked-title" data-testid="booking-confirmation">
       <div class="notice" role="status">
@@ -49,7 +53,10 @@ export function BookedConfirmation({ business, booked }: { business: OpenBusines
         <li>You get a reminder before the appointment.</li>
       </ul>
       <div class="form__actions">
-        <a class="button button--secondary" href={`/b#token=${encodeURIComponent(booked.manage_token)}`}>
+        <a
+          class="button button--secondary"
+          href={`/b#token=${encodeURIComponent(booked.manage_token)}`}
+        >
           Change or cancel
         </a>
         <Link href={`/w/${encodeURIComponent(business.slug)}`} class="button button--secondary">

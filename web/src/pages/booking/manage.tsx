@@ -32,8 +32,8 @@ export function ManageBookingPage() {
         <Managed token={token} />
       ) : (
         <p class="notice notice--warn" role="alert" data-testid="manage-problem">
-          This page needs the link from your booking message, and the link is incomplete. Open
-          it again from the message, in full.
+          This page needs the link from your booking message, and the link is incomplete. Open it
+          again from the message, in full.
         </p>
       )}
     </section>
@@ -65,11 +65,13 @@ function Managed({ token }: { token: string }) {
     return <p class="muted">Loading your booking…</p>;
   }
   const { booking, workspace } = data;
-  const shownTz = tz ?? workspace.timezone;
+  const shownTz = tz ?? browserTimeZone();
   const actionError = confirm.error ?? cancel.error;
   return (
     <div class="sections" data-testid="managed-booking" data-status={booking.status}>
-      <p class="page__subtitle">{workspace.name}</p>
+      <p class="page__subtitle" data-testid="manage-business">
+        At {workspace.name}
+      </p>
       {done && <Notice>{done}</Notice>}
       {actionError && <ErrorBanner error={actionError} />}
       <ZoneChoice
@@ -110,14 +112,16 @@ function Managed({ token }: { token: string }) {
               Change the time
             </button>
           </div>
-          <ConfirmButton
-            label="Cancel the appointment"
-            question={`Cancel your ${booking.service.name} appointment? The time goes to someone else.`}
-            confirmLabel="Yes, cancel it"
-            busy={cancel.busy}
-            busyLabel="Cancelling…"
-            onConfirm={cancel.run}
-          />
+          <div>
+            <ConfirmButton
+              label="Cancel the appointment"
+              question={`Cancel your ${booking.service.name} appointment? The time goes to someone else.`}
+              confirmLabel="Yes, cancel it"
+              busy={cancel.busy}
+              busyLabel="Cancelling…"
+              onConfirm={cancel.run}
+            />
+          </div>
         </div>
       )}
       {data.can_change && moving && (
@@ -126,7 +130,9 @@ function Managed({ token }: { token: string }) {
           data={data}
           tz={shownTz}
           onCancel={() => setMoving(false)}
-          onMoved={() => after('Your appointment is moved. A message with the new time is on its way.')}
+          onMoved={() =>
+            after('Your appointment is moved. A message with the new time is on its way.')
+          }
         />
       )}
     </div>

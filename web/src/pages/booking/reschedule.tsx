@@ -77,7 +77,11 @@ export function Reschedule({ token, data, tz, onCancel, onMoved }: ReschedulePro
           disabled={!slot || move.busy}
           onClick={() => void move.run()}
         >
-          {move.busy ? 'Moving…' : slot ? `Move to ${formatWhenIn(slot.start, tz)}` : 'Pick a time first'}
+          {move.busy
+            ? 'Moving…'
+            : slot
+              ? `Move to ${formatWhenIn(slot.start, tz)}`
+              : 'Pick a time first'}
         </button>
         <button type="button" class="button button--secondary" onClick={onCancel}>
           Keep the current time

@@ -14,7 +14,11 @@ interface ZoneChoiceProps {
 
 export function ZoneChoice({ mine, business, businessName, value, onValue }: ZoneChoiceProps) {
   if (mine === business) {
-    return <p class="fact-note" data-testid="zone-note">Times are in {zoneLabel(mine)} time.</p>;
+    return (
+      <p class="fact-note" data-testid="zone-note">
+        Times are in {zoneLabel(mine)} time.
+      </p>
+    );
   }
   return (
     <div data-testid="zone-choice">

@@ -23,7 +23,7 @@ interface BookingActionsProps {
 export function BookingActions({ workspaceId, booking, tz, onChanged }: BookingActionsProps) {
   const [done, setDone] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
-  const [notifyCancel, setNotifyCancel] = useState(true);
+  const [notify, setNotify] = useState(true);
   const change = useAction(async (update: BookingUpdate, what: string) => {
     await updateBooking(workspaceId, booking.id, update);
     setDone(what);
@@ -58,13 +58,28 @@ export function BookingActions({ workspaceId, booking, tz, onChanged }: BookingA
       )}
       {active && !moving && (
         <div class="sections">
+          {reachable && (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={notify}
+                onChange={(e) => setNotify(e.currentTarget.checked)}
+              />
+              Tell {name} by message when confirming or cancelling
+            </label>
+          )}
           <div class="form__actions">
             {booking.status === 'pending' && (
               <button
                 type="button"
                 class="button"
                 disabled={change.busy}
-                onClick={() => void change.run({ status: 'confirmed' }, 'The booking is confirmed.')}
+                onClick={() =>
+                  void change.run(
+                    { status: 'confirmed', notify: reachable && notify },
+                    'The booking is confirmed.',
+                  )
+                }
               >
                 Confirm booking
               </button>
@@ -94,19 +109,11 @@ export function BookingActions({ workspaceId, booking, tz, onChanged }: BookingA
             )}
           </div>
           {!started && (
-            <p class="field__hint">Completed and no-show can be marked once the booking has started.</p>
+            <p class="field__hint">
+              Completed and no-show can be marked once the booking has started.
+            </p>
           )}
           <div class="cancel-box">
-            {reachable && (
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={notifyCancel}
-                  onChange={(e) => setNotifyCancel(e.currentTarget.checked)}
-                />
-                Tell {name} it is cancelled
-              </label>
-            )}
             <ConfirmButton
               label="Cancel booking"
               question={`Cancel ${booking.service.name} for ${name}? Its reminders are dropped.`}
@@ -115,8 +122,8 @@ export function BookingActions({ workspaceId, booking, tz, onChanged }: BookingA
               busyLabel="Cancelling…"
               onConfirm={() =>
                 change.run(
-                  { status: 'cancelled', notify: reachable && notifyCancel },
-                  notifyCancel && reachable
+                  { status: 'cancelled', notify: reachable && notify },
+                  notify && reachable
                     ? `The booking is cancelled, and ${name} is told.`
                     : 'The booking is cancelled.',
                 )

@@ -166,7 +166,15 @@ function Reminders({ reminders, tz }: { reminders: readonly Reminder[]; tz: stri
               {formatWhenIn(reminder.due_at, tz)}
               {reminder.result && <span class="fact-note">{reminder.result}</span>}
             </span>
-            <span class={reminder.status === 'failed' ? 'badge badge--bad' : reminder.status === 'done' ? 'badge badge--ok' : 'badge'}>
+            <span
+              class={
+                reminder.status === 'failed'
+                  ? 'badge badge--bad'
+                  : reminder.status === 'done'
+                    ? 'badge badge--ok'
+                    : 'badge'
+              }
+            >
               {kReminderLabels[reminder.status] ?? reminder.status}
             </span>
           </li>
@@ -184,7 +192,10 @@ interface ConversationProps {
 }
 
 function Conversation({ workspaceId, conversationId, version, userId }: ConversationProps) {
-  const thread = useLoad((signal) => getConversation(workspaceId, conversationId, { signal }), [version]);
+  const thread = useLoad(
+    (signal) => getConversation(workspaceId, conversationId, { signal }),
+    [version],
+  );
   return (
     <section class="card" aria-labelledby="booking-conversation-title" aria-busy={thread.loading}>
       <div class="page__head">

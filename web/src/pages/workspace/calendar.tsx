@@ -145,7 +145,9 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
                 →
               </button>
               <span class="calendar__range" data-testid="calendar-range">
-                {days === 1 ? formatDay(from) : `${formatDay(from)} – ${formatDay(addDays(to, -1))}`}
+                {days === 1
+                  ? formatDay(from)
+                  : `${formatDay(from)} – ${formatDay(addDays(to, -1))}`}
               </span>
               <button
                 type="button"

@@ -18,9 +18,9 @@ export function CalendarFeeds({ workspaceId }: { workspaceId: number }) {
       <p class="field__hint">
         See your bookings in your own calendar app. <strong>Google Calendar</strong>: Other
         calendars → + → From URL, and paste the link. <strong>Apple Calendar</strong>: File → New
-        Calendar Subscription (on an iPhone: Settings → Calendar → Accounts → Add Account →
-        Other → Add Subscribed Calendar). Calendars refresh on their own schedule, often every
-        few hours. Keep the link private: whoever has it sees the bookings.
+        Calendar Subscription (on an iPhone: Settings → Calendar → Accounts → Add Account → Other →
+        Add Subscribed Calendar). Calendars refresh on their own schedule, often every few hours.
+        Keep the link private: whoever has it sees the bookings.
       </p>
       {feeds.error && <ErrorBanner error={feeds.error} onRetry={feeds.reload} />}
       {!feeds.data && feeds.loading && <p class="muted">Loading the links…</p>}
@@ -43,7 +43,9 @@ function FeedRow({ workspaceId, feed: initial }: { workspaceId: number; feed: Ca
   const inputId = `feed-${feed.scope}`;
   const rotate = useAction(async () => {
     setFeed(await rotateCalendarFeed(workspaceId, feed.scope));
-    setCopied('A new link is made: the old one has stopped working. Add the new one to your calendar.');
+    setCopied(
+      'A new link is made: the old one has stopped working. Add the new one to your calendar.',
+    );
   });
   const copy = async () => {
     try {

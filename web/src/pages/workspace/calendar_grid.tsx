@@ -79,11 +79,7 @@ export function CalendarGrid({ workspaceId, from, days, tz, bookings }: Calendar
         ))}
         <div class="grid__hours" style={{ height: `${height}px` }} aria-hidden="true">
           {hours.map((minute) => (
-            <span
-              class="grid__hour"
-              key={minute}
-              style={{ top: `${(minute - first) * kScale}px` }}
-            >
+            <span class="grid__hour" key={minute} style={{ top: `${(minute - first) * kScale}px` }}>
               {minutesToClock(minute)}
             </span>
           ))}

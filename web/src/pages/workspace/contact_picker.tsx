@@ -24,7 +24,13 @@ interface ContactPickerProps {
 
 export const kNewContact: ContactChoice = { kind: 'new', name: '', phone: '', email: '' };
 
-export function ContactPicker({ workspaceId, canSearch, value, onValue, errorFor }: ContactPickerProps) {
+export function ContactPicker({
+  workspaceId,
+  canSearch,
+  value,
+  onValue,
+  errorFor,
+}: ContactPickerProps) {
   const [searching, setSearching] = useState(canSearch);
   if (value.kind === 'existing') {
     return (
@@ -64,9 +70,32 @@ export function ContactPicker({ workspaceId, canSearch, value, onValue, errorFor
         </p>
       )}
       <div class="form">
-        <Field label="Name" name="name" value={value.name} onValue={(name) => set({ name })} error={errorFor('name')} required />
-        <Field label="Mobile number" name="phone" type="tel" inputMode="tel" value={value.phone} onValue={(phone) => set({ phone })} error={errorFor('phone')} />
-        <Field label="Email" name="email" type="email" inputMode="email" value={value.email} onValue={(email) => set({ email })} error={errorFor('email')} />
+        <Field
+          label="Name"
+          name="name"
+          value={value.name}
+          onValue={(name) => set({ name })}
+          error={errorFor('name')}
+          required
+        />
+        <Field
+          label="Mobile number"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          value={value.phone}
+          onValue={(phone) => set({ phone })}
+          error={errorFor('phone')}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          inputMode="email"
+          value={value.email}
+          onValue={(email) => set({ email })}
+          error={errorFor('email')}
+        />
       </div>
     </fieldset>
   );

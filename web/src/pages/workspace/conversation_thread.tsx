@@ -106,8 +106,8 @@ export function ConversationThread(props: ConversationThreadProps) {
       {data.automation_paused && (
         <div class="notice notice--warn" data-testid="automation-paused">
           <p>
-            Automatic messages to {name} are paused, because someone replied in person. Resume
-            them (or close the conversation) when it needs no more personal attention.
+            Automatic messages to {name} are paused, because someone replied in person. Resume them
+            (or close the conversation) when it needs no more personal attention.
           </p>
           <button
             type="button"

@@ -21,7 +21,9 @@ export function ListCardBody(props: ListCardBodyProps) {
   const { load, pages } = props;
   return (
     <div aria-busy={load.loading}>
-      {load.error && <ErrorBanner error={load.error} onRetry={load.reload} retrying={load.loading} />}
+      {load.error && (
+        <ErrorBanner error={load.error} onRetry={load.reload} retrying={load.loading} />
+      )}
       {!load.data && load.loading && <p class="muted">{props.loadingNote}</p>}
       {load.data !== null && props.empty && <p class="muted">{props.empty}</p>}
       <ul class="rows" data-testid={props.testId}>

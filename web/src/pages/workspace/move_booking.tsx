@@ -49,7 +49,8 @@ export function MoveBooking({ workspaceId, booking, tz, onCancel, onMoved }: Mov
     setTaken(null);
     setSlot(picked);
   };
-  const withOther = slot && !slot.staff.some((m) => m.id === booking.member.id) ? slot.staff[0]?.name : null;
+  const withOther =
+    slot && !slot.staff.some((m) => m.id === booking.member.id) ? slot.staff[0]?.name : null;
   return (
     <div class="sections" data-testid="move-booking">
       <h3>Move to another time</h3>
@@ -77,13 +78,26 @@ export function MoveBooking({ workspaceId, booking, tz, onCancel, onMoved }: Mov
         </p>
       )}
       <label class="check">
-        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={notify}
+          onChange={(e) => setNotify(e.currentTarget.checked)}
+        />
         Tell {name} about the new time
       </label>
       {move.error && <ErrorBanner error={move.error} />}
       <div class="form__actions">
-        <button type="button" class="button" disabled={!slot || move.busy} onClick={() => void move.run()}>
-          {move.busy ? 'Moving…' : slot ? `Move to ${formatWhenIn(slot.start, tz)}` : 'Pick a time first'}
+        <button
+          type="button"
+          class="button"
+          disabled={!slot || move.busy}
+          onClick={() => void move.run()}
+        >
+          {move.busy
+            ? 'Moving…'
+            : slot
+              ? `Move to ${formatWhenIn(slot.start, tz)}`
+              : 'Pick a time first'}
         </button>
         <button type="button" class="button button--secondary" onClick={onCancel}>
           Keep the time

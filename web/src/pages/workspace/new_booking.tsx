@@ -54,7 +54,11 @@ export function NewBooking(props: NewBookingProps) {
     else {
       const phone = contact.phone.trim();
       const email = contact.email.trim();
-      request.contact = { name: contact.name.trim(), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+      request.contact = {
+        name: contact.name.trim(),
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
+      };
     }
     try {
       props.onCreated(await createBooking(workspaceId, request));
@@ -67,13 +71,24 @@ export function NewBooking(props: NewBookingProps) {
     }
   });
 
-  if (services.error && !services.data) return <ErrorBanner error={services.error} onRetry={services.reload} />;
+  if (services.error && !services.data)
+    return <ErrorBanner error={services.error} onRetry={services.reload} />;
   if (!services.data) return <p class="muted">Loading services…</p>;
-  if (!service) return <p class="muted">No services yet: the owner adds them on the Services page.</p>;
+  if (!service)
+    return <p class="muted">No services yet: the owner adds them on the Services page.</p>;
   // A new contact's fields come back as "contact.name" or plain "name"; both show beside it.
   const errorFor = (field: string) =>
     errorForField(save.error, `contact.${field}`) ?? errorForField(save.error, field);
-  const banner = errorForBanner(save.error, ['start', 'name', 'phone', 'email', 'contact.name', 'contact.phone', 'contact.email', 'notes']);
+  const banner = errorForBanner(save.error, [
+    'start',
+    'name',
+    'phone',
+    'email',
+    'contact.name',
+    'contact.phone',
+    'contact.email',
+    'notes',
+  ]);
   const pick = (picked: Slot) => {
     setTaken(null);
     setSlot(picked);
@@ -85,7 +100,10 @@ export function NewBooking(props: NewBookingProps) {
         label="Service"
         name="service_id"
         value={String(service.id)}
-        options={list.map((s) => ({ value: String(s.id), label: `${s.name} (${formatMinutes(s.duration_minutes)})` }))}
+        options={list.map((s) => ({
+          value: String(s.id),
+          label: `${s.name} (${formatMinutes(s.duration_minutes)})`,
+        }))}
         onValue={(value) => {
           setServiceId(value);
           setMemberId('');
@@ -96,7 +114,10 @@ export function NewBooking(props: NewBookingProps) {
         label="Staff"
         name="member_id"
         value={memberId}
-        options={[{ value: '', label: 'Whoever is free' }, ...serving.map((m) => ({ value: String(m.user_id), label: m.full_name }))]}
+        options={[
+          { value: '', label: 'Whoever is free' },
+          ...serving.map((m) => ({ value: String(m.user_id), label: m.full_name })),
+        ]}
         onValue={(value) => {
           setMemberId(value);
           setSlot(null);
@@ -117,7 +138,9 @@ export function NewBooking(props: NewBookingProps) {
               <strong>That time was just taken.</strong>{' '}
               {taken.length ? 'Still free that day:' : 'Pick another day below.'}
             </p>
-            {taken.length > 0 && <TimeButtons slots={taken} tz={tz} selected={null} onPick={pick} />}
+            {taken.length > 0 && (
+              <TimeButtons slots={taken} tz={tz} selected={null} onPick={pick} />
+            )}
           </div>
         )}
         <SlotPicker
@@ -127,17 +150,34 @@ export function NewBooking(props: NewBookingProps) {
           selected={slot?.start ?? null}
           onPick={pick}
           load={async (from, to, signal) =>
-            forMember((await staffSlots(workspaceId, service.id, { from, to, tz }, { signal })).slots)
+            forMember(
+              (await staffSlots(workspaceId, service.id, { from, to, tz }, { signal })).slots,
+            )
           }
         />
-        {slot && <p class="notice" data-testid="slot-chosen">{formatWhenIn(slot.start, tz)}</p>}
+        {slot && (
+          <p class="notice" data-testid="slot-chosen">
+            {formatWhenIn(slot.start, tz)}
+          </p>
+        )}
         {errorForField(save.error, 'start') && (
           <p class="field__error">{errorForField(save.error, 'start')}</p>
         )}
       </div>
-      <Field label="Notes" name="notes" value={notes} onValue={setNotes} rows={2} error={errorForField(save.error, 'notes')} />
+      <Field
+        label="Notes"
+        name="notes"
+        value={notes}
+        onValue={setNotes}
+        rows={2}
+        error={errorForField(save.error, 'notes')}
+      />
       <label class="check">
-        <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={notify}
+          onChange={(e) => setNotify(e.currentTarget.checked)}
+        />
         Send the customer a confirmation
       </label>
       <SubmitActions busy={save.busy} busyLabel="Booking…" label="Book">

@@ -15,7 +15,8 @@ export const kMaxReminders = 5;
 
 /** 1440 → {amount: "24", unit: "hours"}; 2880 → 2 days. */
 export function toOffsetRow(minutes: number): OffsetRow {
-  if (minutes % 1440 === 0 && minutes >= 2880) return { amount: String(minutes / 1440), unit: 'days' };
+  if (minutes % 1440 === 0 && minutes >= 2880)
+    return { amount: String(minutes / 1440), unit: 'days' };
   if (minutes % 60 === 0) return { amount: String(minutes / 60), unit: 'hours' };
   return { amount: String(minutes), unit: 'minutes' };
 }

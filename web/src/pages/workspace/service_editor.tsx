@@ -37,9 +37,23 @@ const kNumbers = [
   'slot_interval_minutes',
 ] as const;
 
-type Texts = Record<(typeof kNumbers)[number] | 'name' | 'description' | 'price_cents' | 'currency' | 'location', string>;
+type Texts = Record<
+  (typeof kNumbers)[number] | 'name' | 'description' | 'price_cents' | 'currency' | 'location',
+  string
+>;
 
-const kFields = [...kNumbers, 'name', 'description', 'price_cents', 'currency', 'location', 'location_kind', 'reminder_offsets_minutes', 'member_ids', 'requires_approval'];
+const kFields = [
+  ...kNumbers,
+  'name',
+  'description',
+  'price_cents',
+  'currency',
+  'location',
+  'location_kind',
+  'reminder_offsets_minutes',
+  'member_ids',
+  'requires_approval',
+];
 
 function textsOf(service: Service | null, currency: string): Texts {
   return {
@@ -63,7 +77,12 @@ function parsePrice(text: string): number | null {
   if (trimmed === '') return null;
   const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(trimmed);
   if (!match) {
-    throw new ApiError(400, 'invalid_argument', 'Enter an amount such as 40 or 40.50.', 'price_cents');
+    throw new ApiError(
+      400,
+      'invalid_argument',
+      'Enter an amount such as 40 or 40.50.',
+      'price_cents',
+    );
   }
   return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }
@@ -99,7 +118,12 @@ export function ServiceEditor(props: ServiceEditorProps) {
     request.currency = price === null ? '' : texts.currency.trim().toUpperCase();
     const offsets = reminders.map(offsetMinutes);
     if (offsets.some((m) => m === null)) {
-      throw new ApiError(400, 'invalid_argument', 'Each reminder needs a whole number.', 'reminder_offsets_minutes');
+      throw new ApiError(
+        400,
+        'invalid_argument',
+        'Each reminder needs a whole number.',
+        'reminder_offsets_minutes',
+      );
     }
     request.reminder_offsets_minutes = offsets as number[];
     const saved = service
@@ -114,12 +138,36 @@ export function ServiceEditor(props: ServiceEditorProps) {
   return (
     <ActionForm onSubmit={save.run}>
       {banner && <ErrorBanner error={banner} />}
-      <Field label="Name" {...field('name')} required maxLength={200} hint="What customers see, e.g. “First consultation”." />
+      <Field
+        label="Name"
+        {...field('name')}
+        required
+        maxLength={200}
+        hint="What customers see, e.g. “First consultation”."
+      />
       <Field label="Description" {...field('description')} rows={3} maxLength={2000} />
-      <Field label="Duration (minutes)" {...field('duration_minutes')} inputMode="numeric" required inputClass="input--short" />
+      <Field
+        label="Duration (minutes)"
+        {...field('duration_minutes')}
+        inputMode="numeric"
+        required
+        inputClass="input--short"
+      />
       <div class="field-row">
-        <Field label="Price" {...field('price_cents')} inputMode="numeric" inputClass="input--short" hint="Empty: no price shown." />
-        <Field label="Currency" {...field('currency')} inputClass="input--short" maxLength={3} hint="Three letters, e.g. USD, EUR." />
+        <Field
+          label="Price"
+          {...field('price_cents')}
+          inputMode="numeric"
+          inputClass="input--short"
+          hint="Empty: no price shown."
+        />
+        <Field
+          label="Currency"
+          {...field('currency')}
+          inputClass="input--short"
+          maxLength={3}
+          hint="Three letters, e.g. USD, EUR."
+        />
       </div>
       <ChoiceField<LocationKind>
         legend="Where"
@@ -134,30 +182,83 @@ export function ServiceEditor(props: ServiceEditorProps) {
         label={kind === 'online' ? 'Meeting link' : 'Address'}
         {...field('location')}
         maxLength={500}
-        hint={kind === 'online' ? 'An https:// link, sent with the confirmation.' : 'Empty: the business address.'}
+        hint={
+          kind === 'online'
+            ? 'An https:// link, sent with the confirmation.'
+            : 'Empty: the business address.'
+        }
       />
       <details class="more" open={service !== null || timingError}>
         <summary>Timing: buffers, notice, how far ahead</summary>
         <div class="form">
           <div class="field-row">
-            <Field label="Buffer before (minutes)" {...field('buffer_before_minutes')} inputMode="numeric" required inputClass="input--short" />
-            <Field label="Buffer after (minutes)" {...field('buffer_after_minutes')} inputMode="numeric" required inputClass="input--short" />
+            <Field
+              label="Buffer before (minutes)"
+              {...field('buffer_before_minutes')}
+              inputMode="numeric"
+              required
+              inputClass="input--short"
+            />
+            <Field
+              label="Buffer after (minutes)"
+              {...field('buffer_after_minutes')}
+              inputMode="numeric"
+              required
+              inputClass="input--short"
+            />
           </div>
-          <Field label="Minimum notice (minutes)" {...field('min_notice_minutes')} inputMode="numeric" required inputClass="input--short" hint="How soon before its start a time can still be booked online." />
-          <Field label="Bookable ahead (days)" {...field('horizon_days')} inputMode="numeric" required inputClass="input--short" />
-          <Field label="Start times every (minutes)" {...field('slot_interval_minutes')} inputMode="numeric" required inputClass="input--short" />
+          <Field
+            label="Minimum notice (minutes)"
+            {...field('min_notice_minutes')}
+            inputMode="numeric"
+            required
+            inputClass="input--short"
+            hint="How soon before its start a time can still be booked online."
+          />
+          <Field
+            label="Bookable ahead (days)"
+            {...field('horizon_days')}
+            inputMode="numeric"
+            required
+            inputClass="input--short"
+          />
+          <Field
+            label="Start times every (minutes)"
+            {...field('slot_interval_minutes')}
+            inputMode="numeric"
+            required
+            inputClass="input--short"
+          />
         </div>
       </details>
       <label class="check">
-        <input type="checkbox" name="requires_approval" checked={approval} onChange={(e) => setApproval(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          name="requires_approval"
+          checked={approval}
+          onChange={(e) => setApproval(e.currentTarget.checked)}
+        />
         <span>
           Requires approval
           <span class="fact-note">Online bookings wait for staff to confirm them.</span>
         </span>
       </label>
-      <ReminderOffsets value={reminders} onValue={setReminders} error={errorForField(save.error, 'reminder_offsets_minutes')} />
-      <StaffChecks members={members} value={staff} onValue={setStaff} error={errorForField(save.error, 'member_ids')} />
-      <SubmitActions busy={save.busy} busyLabel="Saving…" label={service ? 'Save service' : 'Create service'}>
+      <ReminderOffsets
+        value={reminders}
+        onValue={setReminders}
+        error={errorForField(save.error, 'reminder_offsets_minutes')}
+      />
+      <StaffChecks
+        members={members}
+        value={staff}
+        onValue={setStaff}
+        error={errorForField(save.error, 'member_ids')}
+      />
+      <SubmitActions
+        busy={save.busy}
+        busyLabel="Saving…"
+        label={service ? 'Save service' : 'Create service'}
+      >
         <button type="button" class="button button--secondary" onClick={props.onCancel}>
           Cancel
         </button>

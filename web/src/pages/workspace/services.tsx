@@ -42,9 +42,7 @@ function ServicesBody({ id, membership, user }: WorkspaceBodyProps) {
     );
   }
   if (membership && membership.role !== 'owner') {
-    return (
-<OwnerOnly id={id} what="set up services" role={membership.role} />
-    );
+    return <OwnerOnly id={id} what="set up services" role={membership.role} />;
   }
   const list = services.data?.services ?? [];
   const active = list.filter((s) => s.is_active);
@@ -72,8 +70,8 @@ function ServicesBody({ id, membership, user }: WorkspaceBodyProps) {
           )}
         </div>
         <p class="field__hint">
-          A service is something customers book: its length, price and place, and who serves
-          it. Customers book it on{' '}
+          A service is something customers book: its length, price and place, and who serves it.
+          Customers book it on{' '}
           {slug ? (
             <a href={`/w/${slug}/book`} target="_blank" rel="noopener">
               /w/{slug}/book

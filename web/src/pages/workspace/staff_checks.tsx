@@ -18,8 +18,8 @@ export function StaffChecks({ members, value, onValue, error }: StaffChecksProps
     <fieldset class="checks" data-testid="service-staff">
       <legend class="field__label">Who serves it</legend>
       <p class="field__hint">
-        Customers can book the free times of these members (their hours are set on the
-        Availability page).
+        Customers can book the free times of these members (their hours are set on the Availability
+        page).
       </p>
       {active.map((member) => (
         <label class="check" key={member.user_id}>

@@ -24,14 +24,21 @@ export function ThreadTimeline({ workspaceId, messages, events, userId }: Thread
     ...events.map((event, order) => ({ at: toMs(event.created_at), order, event })),
   ];
   // By time; at the same millisecond a message before the event it caused, then by list order.
-  entries.sort((a, b) => a.at - b.at || Number('event' in a) - Number('event' in b) || a.order - b.order);
+  entries.sort(
+    (a, b) => a.at - b.at || Number('event' in a) - Number('event' in b) || a.order - b.order,
+  );
   return (
     <ol class="messages" data-testid="messages">
       {entries.map((entry) =>
         'message' in entry ? (
           <MessageItem key={`m${entry.message.id}`} message={entry.message} userId={userId} />
         ) : (
-          <EventItem key={`e${entry.event.id}`} event={entry.event} workspaceId={workspaceId} userId={userId} />
+          <EventItem
+            key={`e${entry.event.id}`}
+            event={entry.event}
+            workspaceId={workspaceId}
+            userId={userId}
+          />
         ),
       )}
     </ol>
@@ -52,8 +59,7 @@ function EventItem({ event, workspaceId, userId }: EventItemProps) {
     <li class="thread-event" data-testid="thread-event" data-kind={event.kind}>
       <p class="thread-event__body">{event.body}</p>
       <p class="message__meta">
-        {who} ·{' '}
-        <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
+        {who} · <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
         {event.booking_id !== null && (
           <>
             {' · '}

@@ -44,7 +44,12 @@ export function WeeklyHours({ value, onValue }: WeeklyHoursProps) {
                 <button
                   type="button"
                   class="link-button"
-                  onClick={() => copy(day, [0, 1, 2, 3, 4].filter((d) => d !== day))}
+                  onClick={() =>
+                    copy(
+                      day,
+                      [0, 1, 2, 3, 4].filter((d) => d !== day),
+                    )
+                  }
                 >
                   Copy to weekdays
                 </button>
@@ -53,7 +58,12 @@ export function WeeklyHours({ value, onValue }: WeeklyHoursProps) {
                 <button
                   type="button"
                   class="link-button"
-                  onClick={() => copy(day, [0, 1, 2, 3, 4, 5, 6].filter((d) => d !== day))}
+                  onClick={() =>
+                    copy(
+                      day,
+                      [0, 1, 2, 3, 4, 5, 6].filter((d) => d !== day),
+                    )
+                  }
                 >
                   Copy to every day
                 </button>
