@@ -33,10 +33,8 @@ export interface Service {
   updated_at: number | string;
 }
 
-/** POST …/services (name and duration required), PATCH (any field). */
-export type ServiceRequest = Partial<
-  Omit<Service, 'id' | 'is_active' | 'created_at' | 'updated_at'>
->;
+/** POST …/services (name and duration required), PATCH (any field; `is_active` restores). */
+export type ServiceRequest = Partial<Omit<Service, 'id' | 'created_at' | 'updated_at'>>;
 
 export interface ServicesResponse {
   services: Service[];
