@@ -71,6 +71,7 @@ export async function addService(page, name, minutes) {
   assert.equal(await reminders.first().getByRole('textbox').inputValue(), '24');
   assert.equal(await reminders.first().getByRole('combobox').inputValue(), 'hours');
   const staff = page.getByTestId('service-staff').getByRole('checkbox');
+  await staff.first().waitFor();
   assert.equal(await staff.count(), 1);
   assert.equal(await staff.first().isChecked(), true, 'the owner serves it by default');
   await page.getByRole('button', { name: 'Create service' }).click();
