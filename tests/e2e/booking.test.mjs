@@ -15,7 +15,7 @@ import {
   manageLinkIn,
   setDailyHours,
 } from './support/booking_flows.mjs';
-import { assertFits, kPhone, openPage } from './support/pages.mjs';
+import { assertFits, kPhone, openPage, unexpected } from './support/pages.mjs';
 import { withContext } from './support/suite.mjs';
 import {
   createWorkspace,
@@ -194,4 +194,61 @@ test('a customer books on a phone, gets the SMS, cancels by its link; the calend
       assert.deepEqual(staffProblems, []);
     },
   );
+});
+
+test('two customers race for one time: the later one is told and books a fresh time, then moves it by the link', async () => {
+  assert.ok(workspaceId, 'needs the open workspace of the first test');
+  await withContext(suite.browser, { ...kPhone, timezoneId: kBusinessZone }, async (context) => {
+    const { page, problems } = await open(context, `/w/${kWorkspace.slug}/book`);
+    await page.getByTestId('service-choice').filter({ hasText: kService }).click();
+    await page.getByTestId('slot-day').nth(2).click();
+    const first = page.getByTestId('slot-time').first();
+    const start = await first.getAttribute('data-start');
+    await first.click();
+    await page.getByLabel('Your name').fill('Dana Late');
+    await page.getByLabel(/^Mobile number/).fill('(415) 555-2684');
+
+    // --- Someone else takes that very time first.
+    const services = await (
+      await fetch(`${suite.server.url}/api/public/${kWorkspace.slug}/services`)
+    ).json();
+    const serviceId = services.services.find((s) => s.name === kService).id;
+    const taken = await fetch(`${suite.server.url}/api/public/${kWorkspace.slug}/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        service_id: serviceId,
+        start,
+        name: 'Eli Early',
+        phone: '+14155552685',
+      }),
+    });
+    assert.equal(taken.status, 201, await taken.text());
+
+    // --- The late one is told, and books one of the fresh times offered.
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    const notice = page.getByTestId('slot-taken');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /That time was just taken/);
+    const fresh = notice.getByTestId('slot-time');
+    assert.ok((await fresh.count()) > 0, 'fresh times of that day are offered');
+    assert.notEqual(await fresh.first().getAttribute('data-start'), start);
+    await fresh.first().click();
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByTestId('booking-confirmation').waitFor();
+
+    // --- The confirmation's own link moves it to another time.
+    await page.getByRole('link', { name: 'Change or cancel' }).click();
+    await page.getByTestId('managed-booking').waitFor();
+    const before = await page.getByTestId('summary-when').textContent();
+    await page.getByRole('button', { name: 'Change the time' }).click();
+    const reschedule = page.getByTestId('reschedule');
+    await reschedule.getByTestId('slot-day').nth(3).click();
+    await reschedule.getByTestId('slot-time').last().click();
+    await reschedule.getByRole('button', { name: /^Move to / }).click();
+    await page.getByText('Your appointment is moved.', { exact: false }).waitFor();
+    assert.notEqual(await page.getByTestId('summary-when').textContent(), before);
+    await assertFits(page, 'the manage page');
+    assert.deepEqual(unexpected(problems, [[409, `/api/public/${kWorkspace.slug}/bookings`]]), []);
+  });
 });

@@ -139,6 +139,7 @@ export function TimeButtons({ slots, tz, selected, onPick }: TimeButtonsProps) {
             aria-pressed={slot.start === selected}
             onClick={() => onPick(slot)}
             data-testid="slot-time"
+            data-start={slot.start}
           >
             {formatTimeIn(slot.start, tz)}
           </button>

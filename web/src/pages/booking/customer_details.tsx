@@ -2,7 +2,7 @@
 // meantime: the answer's fresh times of that day are offered right here. `website` is the
 // honeypot, as on the contact form.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublicService, Slot } from '../../api/booking_types';
 import { bookPublic, freshSlots } from '../../api/bookings';
 import { toApiError } from '../../api/client';
@@ -36,6 +36,11 @@ export function CustomerDetails(props: CustomerDetailsProps) {
   const { business, service, slot, tz } = props;
   const [form, setForm] = useState({ name: '', phone: '', email: '', notes: '', website: '' });
   const [taken, setTaken] = useState<Slot[] | null>(null);
+  // The news is above the form: bring it into view on a phone.
+  const takenBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (taken) takenBox.current?.scrollIntoView({ block: 'center' });
+  }, [taken]);
   const submit = useAction(async () => {
     const phone = form.phone.trim();
     const email = form.email.trim();
@@ -78,7 +83,7 @@ export function CustomerDetails(props: CustomerDetailsProps) {
       <h2 id="details-title">Your details</h2>
       <p class="field__hint">Step 3 of 3: who is coming, and how we reach you.</p>
       {taken && (
-        <div class="notice notice--warn" role="alert" data-testid="slot-taken">
+        <div class="notice notice--warn" role="alert" data-testid="slot-taken" ref={takenBox}>
           <p>
             <strong>That time was just taken.</strong>{' '}
             {taken.length > 0
