@@ -23,10 +23,10 @@ export function ThreadTimeline({ workspaceId, messages, events, userId }: Thread
     ...messages.map((message, order) => ({ at: toMs(message.created_at), order, message })),
     ...events.map((event, order) => ({ at: toMs(event.created_at), order, event })),
   ];
-  // By time; at the same millisecond a message before the event it caused, then by list order.
-  entries.sort(
-    (a, b) => a.at - b.at || Number('event' in a) - Number('event' in b) || a.order - b.order,
-  );
+  // By time; at the same millisecond the event before the message it caused (a booking made,
+  // then its confirmation), then in list order.
+  const isMessage = (entry: Entry) => Number('message' in entry);
+  entries.sort((a, b) => a.at - b.at || isMessage(a) - isMessage(b) || a.order - b.order);
   return (
     <ol class="messages" data-testid="messages">
       {entries.map((entry) =>
