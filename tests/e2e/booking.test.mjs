@@ -191,6 +191,20 @@ test('a customer books on a phone, gets the SMS, cancels by its link; the calend
       await detail.getByText(kCustomer.note).waitFor();
       await staff.getByTestId('thread-event').nth(1).waitFor();
       await staff.getByTestId('booking-final').waitFor();
+
+      // --- The inbox thread shows the same events among the messages, in time order.
+      await detail.getByRole('link', { name: 'Conversation in the inbox' }).click();
+      const thread = staff.getByTestId('thread');
+      await thread.getByTestId('thread-event').nth(1).waitFor();
+      await thread.getByTestId('message').filter({ hasText: '/b#token=' }).first().waitFor();
+      const times = await thread
+        .locator('[data-testid="messages"] > li time')
+        .evaluateAll((items) => items.map((t) => Date.parse(t.getAttribute('datetime'))));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+        'events and messages in time order',
+      );
       assert.deepEqual(staffProblems, []);
     },
   );
