@@ -196,7 +196,8 @@ test('a customer books on a phone, gets the SMS, cancels by its link; the calend
       await detail.getByRole('link', { name: 'Conversation in the inbox' }).click();
       const thread = staff.getByTestId('thread');
       await thread.getByTestId('thread-event').nth(1).waitFor();
-      await thread.getByTestId('message').filter({ hasText: '/b#token=' }).first().waitFor();
+      // The confirmation and the answer to the cancellation.
+      await thread.locator('[data-testid="message"][data-direction="outbound"]').nth(1).waitFor();
       const times = await thread
         .locator('[data-testid="messages"] > li time')
         .evaluateAll((items) => items.map((t) => Date.parse(t.getAttribute('datetime'))));
