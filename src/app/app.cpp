@@ -8,6 +8,8 @@
 
 #include "app/routes.hpp"
 #include "auth/module.hpp"
+#include "booking/module.hpp"
+#include "booking/services_step.hpp"
 #include "contacts/contact_repository.hpp"
 #include "contacts/module.hpp"
 #include "core/clock.hpp"
@@ -77,6 +79,7 @@ struct App::Impl {
   workspaces::Module workspaces;
   contacts::Module contacts;
   inbox::Module inbox;
+  booking::Module booking;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -94,15 +97,17 @@ struct App::Impl {
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         contacts(clock),
         inbox(clock, messaging.outbox(), contacts.service(), events),
+        booking(config, clock, key),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(
-                   BuildRoutes(Handlers{
-                       ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
-                       workspaces.channel_handlers(), workspaces.invitation_handlers(),
-                       workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers()}),
-                   std::move(options.extra_routes)),
+        router(WithExtras(BuildRoutes(Handlers{
+                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                              workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                              workspaces.onboarding_handlers(), inbox.handlers(),
+                              contacts.handlers(), booking.service_handlers(),
+                              booking.public_handlers(), booking.calendar_handlers()}),
+                          std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
@@ -115,6 +120,7 @@ struct App::Impl {
         server(ServerOptionsFrom(config, options.handle_signals), dispatcher) {
     // Features give their onboarding step its check here, before serving:
     // workspaces.onboarding().Register("<step key>", check) (see workspaces/onboarding.hpp).
+    workspaces.onboarding().Register("services", booking::ServicesStep);
     {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);

@@ -4,6 +4,9 @@
 #include <memory>
 
 #include "auth/auth_handlers.hpp"
+#include "booking/calendar_feed_handlers.hpp"
+#include "booking/public_catalog_handlers.hpp"
+#include "booking/service_handlers.hpp"
 #include "contacts/contact_csv.hpp"
 #include "contacts/contact_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
@@ -30,6 +33,7 @@ constexpr AccessRule kWebhook{Access::kWebhook};
 constexpr AccessRule kAnyMember{Access::kMember, Permission::kNone};
 constexpr AccessRule kOwner{Access::kMember, Permission::kOwner};
 constexpr AccessRule kInbox{Access::kMember, Permission::kInbox};
+constexpr AccessRule kBookings{Access::kMember, Permission::kBookings};
 
 // Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
 // requests in flight; beyond it they answer 503 at once without taking a worker, so a login
@@ -65,6 +69,9 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
+  using booking::CalendarFeedHandlers;
+  using booking::PublicCatalogHandlers;
+  using booking::ServiceHandlers;
   using contacts::ContactHandlers;
   using inbox::InboxHandlers;
   using messaging::MessagingHandlers;
@@ -216,6 +223,38 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.contacts, &ContactHandlers::Update)},
           {Method::kDelete, "/api/workspaces/{id:int}/contacts/{contact_id:int}", kInbox,
            Bind(h.contacts, &ContactHandlers::Delete)},
+      },
+      // Booking (src/booking/): the service catalog (owners manage it, every member reads
+      // it), staff availability (owners, or the member themself: AvailabilityService checks
+      // which), slots, calendar feeds (the feed's path token is its credential) and the
+      // public booking page's reads.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/services", kAnyMember,
+           Bind(h.services, &ServiceHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/services", kOwner,
+           Bind(h.services, &ServiceHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/services/{service_id:int}", kAnyMember,
+           Bind(h.services, &ServiceHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/services/{service_id:int}", kOwner,
+           Bind(h.services, &ServiceHandlers::Update)},
+          {Method::kDelete, "/api/workspaces/{id:int}/services/{service_id:int}", kOwner,
+           Bind(h.services, &ServiceHandlers::Delete)},
+          {Method::kGet, "/api/workspaces/{id:int}/services/{service_id:int}/slots", kBookings,
+           Bind(h.services, &ServiceHandlers::StaffSlots)},
+          {Method::kGet, "/api/workspaces/{id:int}/staff/{member_id:int}/availability", kAnyMember,
+           Bind(h.services, &ServiceHandlers::GetAvailability)},
+          {Method::kPut, "/api/workspaces/{id:int}/staff/{member_id:int}/availability", kAnyMember,
+           Bind(h.services, &ServiceHandlers::PutAvailability)},
+          {Method::kGet, "/api/workspaces/{id:int}/calendar-feeds", kAnyMember,
+           Bind(h.calendar_feeds, &CalendarFeedHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/calendar-feeds/rotate", kAnyMember,
+           Bind(h.calendar_feeds, &CalendarFeedHandlers::Rotate)},
+          {Method::kGet, "/api/calendar/{token}", kPublic,
+           Bind(h.calendar_feeds, &CalendarFeedHandlers::Feed)},
+          {Method::kGet, "/api/public/{slug}/services", kPublic,
+           Bind(h.public_booking, &PublicCatalogHandlers::Services)},
+          {Method::kGet, "/api/public/{slug}/services/{service_id:int}/slots", kPublic,
+           Bind(h.public_booking, &PublicCatalogHandlers::Slots)},
       },
   });
 }

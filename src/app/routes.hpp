@@ -30,6 +30,11 @@ class ChannelHandlers;
 namespace careops::contacts {
 class ContactHandlers;
 }
+namespace careops::booking {
+class CalendarFeedHandlers;
+class PublicCatalogHandlers;
+class ServiceHandlers;
+}  // namespace careops::booking
 
 namespace careops::app {
 
@@ -44,6 +49,9 @@ struct Handlers {
   const workspaces::OnboardingHandlers& onboarding;
   const inbox::InboxHandlers& inbox;
   const contacts::ContactHandlers& contacts;
+  const booking::ServiceHandlers& services;
+  const booking::PublicCatalogHandlers& public_booking;
+  const booking::CalendarFeedHandlers& calendar_feeds;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);
