@@ -28,7 +28,9 @@
 #include "http/worker_pool.hpp"
 #include "inbox/live.hpp"
 #include "inbox/module.hpp"
+#include "jobs/scheduler.hpp"
 #include "messaging/module.hpp"
+#include "messaging/outbox.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/module.hpp"
 
@@ -75,6 +77,9 @@ struct App::Impl {
   // the modules so that features can receive it by constructor.
   http::EventHub events;
   messaging::Module messaging;
+  // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
+  // outbox). Stopped before messaging, destroyed before it.
+  jobs::Scheduler scheduler;
   auth::Module auth;
   workspaces::Module workspaces;
   contacts::Module contacts;
@@ -93,6 +98,8 @@ struct App::Impl {
         key(config.secret_key),
         web_app(LoadWebApp(config)),
         messaging(config, *database, clock, key, metrics),
+        scheduler(*database, clock, jobs::SchedulerOptions{},
+                  [this] { messaging.outbox().Wake(); }),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         contacts(clock),
@@ -148,6 +155,10 @@ struct App::Impl {
         [this](db::Connection& conn, std::int64_t id) { inbox::PublishMessage(events, conn, id); });
     // After the URL is final: the dispatcher reads it for status-callback URLs.
     messaging.Start();
+    // Features register the handlers of their job kinds here, before the scheduler starts:
+    // scheduler.Register("booking_reminder", …) (see jobs/scheduler.hpp).
+    if (options.register_jobs) options.register_jobs(scheduler);
+    scheduler.Start();
   }
 
   // One guard per access level. The kMember guard runs the kUser guard itself.
@@ -192,6 +203,8 @@ App::~App() = default;
 void App::Run() {
   impl_->server.Run();
   impl_->pool.Stop();
+  // Before messaging: a job running now still enqueues into a working outbox.
+  impl_->scheduler.Stop();
   impl_->messaging.Stop();
   impl_->auth.Stop();
 }
@@ -201,5 +214,6 @@ std::uint16_t App::port() const { return impl_->server.port(); }
 const Config& App::config() const { return impl_->config; }
 const std::vector<http::Route>& App::routes() const { return impl_->router.routes(); }
 http::EventHub& App::events() { return impl_->events; }
+jobs::Scheduler& App::scheduler() { return impl_->scheduler; }
 
 }  // namespace careops::app
