@@ -1,0 +1,360 @@
+#include "booking/booking_service.hpp"
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "booking/booking_live.hpp"
+#include "booking/booking_notifier.hpp"
+#include "booking/reminders.hpp"
+#include "booking/service_repository.hpp"
+#include "booking/slot_finder.hpp"
+#include "contacts/contact_service.hpp"
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "db/database.hpp"
+#include "messaging/outbox.hpp"
+#include "workspaces/public_workspace.hpp"
+#include "workspaces/workspace_repository.hpp"
+
+namespace careops::booking {
+
+constexpr Millis kMinuteMs = 60'000;
+constexpr int kMaxListLimit = 500;
+
+// Where a booking goes: its staff member and times.
+struct BookingService::Placement {
+  std::int64_t staff_id = 0;
+  Millis end_at = 0;
+  Millis busy_from = 0;
+  Millis busy_until = 0;
+};
+
+// What to announce once a transaction committed.
+struct BookingService::Committed {
+  std::int64_t workspace_id = 0;
+  std::int64_t booking_id = 0;
+  std::optional<std::int64_t> conversation_id;
+  bool jobs_changed = false;
+};
+
+namespace {
+
+bool IsStartConflict(const Error& e) {
+  return e.code == ErrorCode::kConflict && e.field && *e.field == "start";
+}
+
+bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// [midnight, next midnight) of the local day of `at` in `time_zone`, as UTC instants.
+std::pair<Millis, Millis> LocalDay(Millis at, const std::string& time_zone) {
+  using namespace std::chrono;
+  const date::time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(time_zone);
+  } catch (const std::exception&) {  // unknown zone: the UTC day
+  }
+  const sys_seconds instant{duration_cast<seconds>(milliseconds{at})};
+  if (zone == nullptr) {
+    const auto day = floor<date::days>(instant);
+    const Millis begin = duration_cast<milliseconds>(day.time_since_epoch()).count();
+    return {begin, begin + 24 * 60 * kMinuteMs};
+  }
+  const auto local_day = floor<date::days>(zone->to_local(instant));
+  const auto begin = zone->to_sys(date::local_seconds{local_day}, date::choose::earliest);
+  const auto end =
+      zone->to_sys(date::local_seconds{local_day + date::days{1}}, date::choose::earliest);
+  return {duration_cast<milliseconds>(begin.time_since_epoch()).count(),
+          duration_cast<milliseconds>(end.time_since_epoch()).count()};
+}
+
+Status CheckNotes(const std::string& notes) {
+  if (notes.size() > kMaxNotesBytes) {
+    return Error::InvalidArgument("notes must be at most 2,000 characters", "notes");
+  }
+  return Ok();
+}
+
+std::optional<std::string_view> NonEmpty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
+}
+
+}  // namespace
+
+BookingService::BookingService(const Clock& clock, const messaging::Outbox& outbox,
+                               const contacts::ContactService& contacts,
+                               const BookingNotifier& notifier, const Reminders& reminders,
+                               http::EventHub& events, std::function<void()> wake_jobs)
+    : clock_(clock),
+      outbox_(outbox),
+      contacts_(contacts),
+      notifier_(notifier),
+      reminders_(reminders),
+      events_(events),
+      wake_jobs_(std::move(wake_jobs)) {}
+
+Result<BookingService::Placement> BookingService::Place(
+    db::Connection& conn, const workspaces::Workspace& w, const Service& service, Millis start,
+    std::optional<std::int64_t> required_staff, std::optional<std::int64_t> preferred_staff,
+    std::optional<std::int64_t> moving_booking, bool apply_notice, Millis now) const {
+  if (required_staff && !Contains(service.staff_ids, *required_staff)) {
+    return Error::InvalidArgument("member_id does not serve this service", "member_id");
+  }
+  SlotQuery query;
+  query.from = start;
+  query.to = start + 1;
+  query.apply_notice = apply_notice;
+  query.ignore_booking_id = moving_booking;
+  auto slots = FindSlots(conn, w.timezone, service, query, now);
+  if (!slots.ok()) return std::move(slots).error();
+  std::optional<std::int64_t> chosen;
+  for (const Slot& slot : *slots) {
+    if (slot.start_utc != start || slot.staff_ids.empty()) continue;
+    if (required_staff) {
+      if (Contains(slot.staff_ids, *required_staff)) chosen = required_staff;
+    } else if (preferred_staff && Contains(slot.staff_ids, *preferred_staff)) {
+      chosen = preferred_staff;
+    } else {
+      chosen = slot.staff_ids.front();  // ascending: the lowest free eligible id
+    }
+  }
+  if (!chosen) {
+    return Error::Conflict(required_staff ? "that member is not free at that time"
+                                          : "that time is not free; pick another",
+                           "start");
+  }
+  Placement p;
+  p.staff_id = *chosen;
+  p.end_at = start + service.duration_minutes * kMinuteMs;
+  p.busy_from = start - service.buffer_before_minutes * kMinuteMs;
+  p.busy_until = p.end_at + service.buffer_after_minutes * kMinuteMs;
+  return p;
+}
+
+void BookingService::FillFresh(db::Connection& conn, const workspaces::Workspace& w,
+                               std::int64_t service_id, Millis start, bool apply_notice,
+                               FreshSlots* fresh) const {
+  if (fresh == nullptr) return;
+  fresh->slots.clear();
+  fresh->staff_names.clear();
+  const auto service = ServiceRepository(conn).Find(w.id, service_id);
+  if (!service) return;
+  SlotQuery query;
+  std::tie(query.from, query.to) = LocalDay(start, w.timezone);
+  query.apply_notice = apply_notice;
+  auto slots = FindSlots(conn, w.timezone, *service, query, clock_.NowMillis());
+  if (!slots.ok()) return;
+  fresh->slots = std::move(slots).value();
+  std::vector<std::int64_t> ids;
+  for (const Slot& s : fresh->slots) ids.insert(ids.end(), s.staff_ids.begin(), s.staff_ids.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  workspaces::WorkspaceRepository members(conn);
+  for (std::int64_t id : ids) {
+    const auto member = members.FindMember(w.id, id);
+    fresh->staff_names.emplace_back(id, member ? member->full_name : std::string());
+  }
+}
+
+Result<BookingDetails> BookingService::Insert(db::Connection& conn, const workspaces::Workspace& w,
+                                              const Service& service, Booking b, bool notify,
+                                              Millis now) const {
+  BookingRepository repo(conn);
+  auto id = repo.Insert(b, now);
+  if (!id.ok()) return std::move(id).error();
+  BookingDetails d = repo.Find(w.id, *id).value();
+  const bool pending = d.booking.status == BookingStatus::kPending;
+  notifier_.RecordEvent(conn, w, d, pending ? BookingEvent::kRequested : BookingEvent::kCreated,
+                        b.created_by, now);
+  if (notify) {
+    notifier_.Send(conn, w, d, pending ? BookingMessage::kPending : BookingMessage::kConfirmation,
+                   now);
+  }
+  reminders_.Schedule(conn, d.booking, service.reminder_offsets_minutes, now);
+  return d;
+}
+
+void BookingService::Announce(const Committed& done) const {
+  outbox_.Wake();
+  if (done.jobs_changed && wake_jobs_) wake_jobs_();
+  PublishBooking(events_, done.workspace_id, done.booking_id, done.conversation_id);
+}
+
+Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::string_view slug,
+                                                 const PublicBookingRequest& request,
+                                                 FreshSlots* fresh) const {
+  auto workspace = workspaces::OpenWorkspaceBySlug(conn, slug);
+  if (!workspace.ok()) return std::move(workspace).error();
+  const workspaces::Workspace& w = *workspace;
+  if (!request.website.empty()) {
+    return Error::InvalidArgument("leave this field empty", "website");
+  }
+  const std::string name = Trim(request.name);
+  if (name.empty() || name.size() > kMaxNameBytes) {
+    return Error::InvalidArgument("name must be 1 to 200 characters", "name");
+  }
+  const std::string phone = Trim(request.phone), email = Trim(request.email);
+  if (phone.empty() && email.empty()) {
+    return Error::InvalidArgument("give a phone number or an email address", "phone");
+  }
+  if (auto s = CheckNotes(request.notes); !s.ok()) return std::move(s).error();
+
+  const Millis now = clock_.NowMillis();
+  Committed done;
+  auto made = [&]() -> Result<BookingDetails> {
+    db::Transaction tx(conn);
+    const auto service = ServiceRepository(conn).Find(w.id, request.service_id);
+    if (!service || !service->is_active) return Error::NotFound("no such service");
+    auto contact = contacts_.FindOrCreate(conn, w.id, name, NonEmpty(email), NonEmpty(phone),
+                                          contacts::kSourceBooking);
+    if (!contact.ok()) return std::move(contact).error();
+    auto place = Place(conn, w, *service, request.start, request.member_id, std::nullopt,
+                       std::nullopt, /*apply_notice=*/true, now);
+    if (!place.ok()) return std::move(place).error();
+    Booking b;
+    b.workspace_id = w.id;
+    b.service_id = service->id;
+    b.staff_id = place->staff_id;
+    b.contact_id = contact->id;
+    b.status = service->requires_approval ? BookingStatus::kPending : BookingStatus::kConfirmed;
+    b.start_at = request.start;
+    b.end_at = place->end_at;
+    b.busy_from = place->busy_from;
+    b.busy_until = place->busy_until;
+    b.notes = Trim(request.notes);
+    b.source = "public";
+    auto d = Insert(conn, w, *service, std::move(b), /*notify=*/true, now);
+    if (!d.ok()) return d;
+    tx.Commit();
+    done = {w.id, d->booking.id, d->conversation_id, true};
+    return d;
+  }();
+  if (!made.ok()) {
+    if (IsStartConflict(made.error())) {
+      FillFresh(conn, w, request.service_id, request.start, true, fresh);
+    }
+    return std::move(made).error();
+  }
+  Announce(done);
+  PublicBooking out{std::move(made).value(), {}};
+  out.manage_token = notifier_.tokens().Make(out.booking.booking.id, out.booking.booking.start_at);
+  return out;
+}
+
+Result<BookingDetails> BookingService::Create(db::Connection& conn, std::int64_t workspace_id,
+                                              std::int64_t author_id,
+                                              const StaffBookingRequest& request,
+                                              FreshSlots* fresh) const {
+  if (!request.contact_id && !request.contact) {
+    return Error::InvalidArgument("give contact_id or contact", "contact_id");
+  }
+  if (auto s = CheckNotes(request.notes); !s.ok()) return std::move(s).error();
+  const auto w = workspaces::WorkspaceRepository(conn).FindById(workspace_id);
+  if (!w) return Error::NotFound("no such workspace");
+
+  const Millis now = clock_.NowMillis();
+  Committed done;
+  auto made = [&]() -> Result<BookingDetails> {
+    db::Transaction tx(conn);
+    const auto service = ServiceRepository(conn).Find(w->id, request.service_id);
+    if (!service) return Error::InvalidArgument("no such service", "service_id");
+    if (!service->is_active) {
+      return Error::InvalidArgument("this service is archived", "service_id");
+    }
+    std::int64_t contact_id = 0;
+    if (request.contact_id) {
+      auto contact = contacts_.Get(conn, w->id, *request.contact_id);
+      if (!contact.ok()) {
+        return Error::InvalidArgument("no such contact in this workspace", "contact_id");
+      }
+      contact_id = contact->id;
+    } else {
+      const ContactInput& c = *request.contact;
+      const std::string phone = Trim(c.phone), email = Trim(c.email);
+      auto contact = contacts_.FindOrCreate(conn, w->id, Trim(c.name), NonEmpty(email),
+                                            NonEmpty(phone), contacts::kSourceManual);
+      if (!contact.ok()) {
+        Error e = std::move(contact).error();
+        if (e.field) e.field = "contact." + *e.field;
+        return e;
+      }
+      contact_id = contact->id;
+    }
+    auto place = Place(conn, *w, *service, request.start, request.member_id, std::nullopt,
+                       std::nullopt, /*apply_notice=*/false, now);
+    if (!place.ok()) return std::move(place).error();
+    Booking b;
+    b.workspace_id = w->id;
+    b.service_id = service->id;
+    b.staff_id = place->staff_id;
+    b.contact_id = contact_id;
+    b.status = BookingStatus::kConfirmed;
+    b.start_at = request.start;
+    b.end_at = place->end_at;
+    b.busy_from = place->busy_from;
+    b.busy_until = place->busy_until;
+    b.notes = Trim(request.notes);
+    b.source = "staff";
+    b.created_by = author_id;
+    auto d = Insert(conn, *w, *service, std::move(b), request.notify, now);
+    if (!d.ok()) return d;
+    tx.Commit();
+    done = {w->id, d->booking.id, d->conversation_id, true};
+    return d;
+  }();
+  if (!made.ok()) {
+    if (IsStartConflict(made.error())) {
+      FillFresh(conn, *w, request.service_id, request.start, false, fresh);
+    }
+    return made;
+  }
+  Announce(done);
+  return made;
+}
+
+Result<BookingWithReminders> BookingService::Get(db::Connection& conn, std::int64_t workspace_id,
+                                                 std::int64_t booking_id) const {
+  auto d = BookingRepository(conn).Find(workspace_id, booking_id);
+  if (!d) return Error::NotFound("no such booking");
+  return BookingWithReminders{std::move(*d), reminders_.List(conn, booking_id)};
+}
+
+Result<BookingPage> BookingService::List(db::Connection& conn, std::int64_t workspace_id,
+                                         BookingFilter filter) const {
+  if (filter.limit < 1 || filter.limit > kMaxListLimit) {
+    return Error::InvalidArgument("limit must be from 1 to 500", "limit");
+  }
+  const int limit = filter.limit;
+  filter.limit = limit + 1;
+  BookingPage page;
+  page.bookings = BookingRepository(conn).List(workspace_id, filter);
+  if (page.bookings.size() > static_cast<std::size_t>(limit)) {
+    page.bookings.resize(static_cast<std::size_t>(limit));
+    page.next_cursor = CursorOf(page.bookings.back().booking);
+  }
+  return page;
+}
+
+std::string BookingService::CursorOf(const Booking& b) {
+  return std::to_string(b.start_at) + "." + std::to_string(b.id);
+}
+
+Result<std::pair<Millis, std::int64_t>> BookingService::ParseCursor(std::string_view cursor) {
+  const Error bad = Error::InvalidArgument("cursor is not one this server gave", "cursor");
+  const std::size_t dot = cursor.find('.');
+  if (dot == std::string_view::npos) return bad;
+  Millis start = 0;
+  std::int64_t id = 0;
+  const auto a = std::from_chars(cursor.data(), cursor.data() + dot, start);
+  const auto b = std::from_chars(cursor.data() + dot + 1, cursor.data() + cursor.size(), id);
+  if (a.ec != std::errc() || a.ptr != cursor.data() + dot || b.ec != std::errc() ||
+      b.ptr != cursor.data() + cursor.size() || dot == 0 || dot + 1 == cursor.size()) {
+    return bad;
+  }
+  return std::pair(start, id);
+}
+
+}  // namespace careops::booking
