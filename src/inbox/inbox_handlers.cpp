@@ -160,6 +160,16 @@ Response InboxHandlers::GetConversation(RequestContext& ctx) const {
   Json messages = Json::array();
   for (const auto& m : thread->messages) messages.push_back(MessageJson(m));
   body["messages"] = std::move(messages);
+  Json events = Json::array();
+  for (const auto& e : thread->events) {
+    events.push_back({{"id", e.id},
+                      {"kind", e.kind},
+                      {"body", e.body},
+                      {"booking_id", e.booking_id ? Json(*e.booking_id) : Json(nullptr)},
+                      {"author_id", e.author_id ? Json(*e.author_id) : Json(nullptr)},
+                      {"created_at", e.created_at}});
+  }
+  body["events"] = std::move(events);
   return JsonResponse(200, body);
 }
 

@@ -116,8 +116,9 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
   if (!messaging::MessageRepository::RecordInbound(conn, in, now)) return std::nullopt;
   conversations.RecordInbound(conversation.id, sms.body, now);
 
-  // The answer a keyword asks for, if any.
+  // The answer a keyword (or a reply to a booking) asks for, if any.
   std::optional<std::pair<const char*, std::string>> answer;
+  std::optional<BookingReplyOutcome> booking;
   switch (ClassifyKeyword(sms.body)) {
     case Keyword::kOptOut:
       if (!contact.sms_opted_out_at) {
@@ -136,12 +137,18 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
         ContactRepository(conn).SetSmsOptOut(*workspace_id, sms.from, std::nullopt, now);
         answer = {kKindOptInConfirmation, "You are resubscribed to " + workspace->name +
                                               " messages. Reply STOP to unsubscribe."};
+        break;
+      }
+      [[fallthrough]];  // YES from a subscribed number confirms a booking
+    case Keyword::kNone:
+      if (const auto reply = ClassifyBookingReply(sms.body); reply && booking_replies_) {
+        booking =
+            booking_replies_(conn, *workspace_id, contact.id, conversation.id, *reply, now);
+        if (booking) answer = {kKindBookingReplyAnswer, booking->answer};
       }
       break;
     case Keyword::kHelp:
       answer = {kKindHelp, HelpText(*workspace)};
-      break;
-    case Keyword::kNone:
       break;
   }
   if (answer) {
@@ -156,6 +163,7 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
   tx.Commit();
   // Listeners hear of the conversation before its answer can be sent.
   Changed(*workspace_id, conversation.id);
+  if (booking && booking->after_commit) booking->after_commit();
   if (answer) outbox_.Wake();
   return workspace_id;
 }
@@ -244,6 +252,7 @@ Result<Thread> InboxService::Open(db::Connection& conn, std::int64_t workspace_i
   if (!conversation) return Error::NotFound("no such conversation");
   Thread thread;
   thread.messages = messaging::MessageRepository::ListConversation(conn, id, kThreadLimit);
+  thread.events = conversations.Events(id, kThreadLimit);
   if (conversation->unread_count > 0) {
     conversations.MarkRead(id);
     conversation->unread_count = 0;

@@ -50,10 +50,11 @@ struct ContactForm {
   std::string website;  // the honeypot: people leave it empty
 };
 
-// A conversation with its messages, oldest first.
+// A conversation with its messages and its events, each oldest first (the newest 500 of each).
 struct Thread {
   Conversation conversation;
   std::vector<messaging::MessageRecord> messages;
+  std::vector<ConversationEvent> events;
 };
 
 // Submissions of the contact form per IP within kFormWindow, at most.

@@ -24,5 +24,18 @@ TEST(KeywordsTest, KeywordsInsideTextAreOrdinaryText) {
   }
 }
 
+TEST(KeywordsTest, BookingRepliesConfirmAndCancel) {
+  for (const char* body : {"C", "c", " confirm ", "Y", "yes", "YES!", "1"}) {
+    EXPECT_EQ(ClassifyBookingReply(body), BookingReply::kConfirm) << body;
+  }
+  for (const char* body : {"X", "x.", "N", "n", "2"}) {
+    EXPECT_EQ(ClassifyBookingReply(body), BookingReply::kCancel) << body;
+  }
+  // The opt-out keywords never touch a booking; neither does text around a letter.
+  for (const char* body : {"CANCEL", "STOP", "cancel please", "C X", "no", "3", "", "  "}) {
+    EXPECT_EQ(ClassifyBookingReply(body), std::nullopt) << body;
+  }
+}
+
 }  // namespace
 }  // namespace careops::inbox

@@ -48,6 +48,7 @@ inline constexpr const char* kKindReply = "reply";
 inline constexpr const char* kKindOptOutConfirmation = "opt_out_confirmation";
 inline constexpr const char* kKindOptInConfirmation = "opt_in_confirmation";
 inline constexpr const char* kKindHelp = "help_answer";
+inline constexpr const char* kKindBookingReplyAnswer = "booking_reply_answer";  // after C / X
 
 // The conversation's flag after a CANCEL reply (PRODUCT.md M6).
 inline constexpr const char* kCancelFlag = "replied CANCEL: opted out of SMS, booking unchanged";
