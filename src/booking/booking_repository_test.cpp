@@ -5,12 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include "booking/booking_test_fixture.hpp"
+#include "booking/bookings_test_fixture.hpp"
 
 namespace careops::booking {
 namespace {
 
-class BookingRepositoryTest : public BookingFixture {};
+class BookingRepositoryTest : public BookingsFixture {};
 
 constexpr Millis kTuesday10Utc = kMonday0800Utc + kDayMs + 2 * kHour;
 

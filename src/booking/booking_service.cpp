@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <tuple>
 
 #include "booking/booking_live.hpp"
 #include "booking/booking_notifier.hpp"
 #include "booking/reminders.hpp"
 #include "booking/service_repository.hpp"
 #include "booking/slot_finder.hpp"
+#include "booking/time_format.hpp"
 #include "contacts/contact_service.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
@@ -76,6 +78,21 @@ Status CheckNotes(const std::string& notes) {
     return Error::InvalidArgument("notes must be at most 2,000 characters", "notes");
   }
   return Ok();
+}
+
+// "<start_at>.<id>", as List writes next_cursor.
+std::optional<std::pair<Millis, std::int64_t>> ParseCursor(std::string_view cursor) {
+  const std::size_t dot = cursor.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == cursor.size()) return std::nullopt;
+  Millis start = 0;
+  std::int64_t id = 0;
+  const auto a = std::from_chars(cursor.data(), cursor.data() + dot, start);
+  const auto b = std::from_chars(cursor.data() + dot + 1, cursor.data() + cursor.size(), id);
+  if (a.ec != std::errc() || a.ptr != cursor.data() + dot || b.ec != std::errc() ||
+      b.ptr != cursor.data() + cursor.size()) {
+    return std::nullopt;
+  }
+  return std::pair(start, id);
 }
 
 std::optional<std::string_view> NonEmpty(const std::string& s) {
@@ -323,38 +340,52 @@ Result<BookingWithReminders> BookingService::Get(db::Connection& conn, std::int6
 }
 
 Result<BookingPage> BookingService::List(db::Connection& conn, std::int64_t workspace_id,
-                                         BookingFilter filter) const {
-  if (filter.limit < 1 || filter.limit > kMaxListLimit) {
+                                         const BookingListQuery& query) const {
+  const auto w = workspaces::WorkspaceRepository(conn).FindById(workspace_id);
+  if (!w) return Error::NotFound("no such workspace");
+  BookingFilter filter;
+  if (query.limit < 1 || query.limit > kMaxListLimit) {
     return Error::InvalidArgument("limit must be from 1 to 500", "limit");
   }
-  const int limit = filter.limit;
+  for (const auto& [text, bound, field] :
+       {std::tuple(&query.from, &filter.from, "from"), std::tuple(&query.to, &filter.to, "to")}) {
+    if (text->empty()) continue;
+    auto at = ParseInstantOrDate(*text, w->timezone, field);
+    if (!at.ok()) return std::move(at).error();
+    *bound = *at;
+  }
+  std::string_view statuses = query.status;
+  while (!statuses.empty()) {
+    const std::size_t comma = statuses.find(',');
+    const std::string_view name = TrimView(statuses.substr(0, comma));
+    const auto status = ParseBookingStatus(name);
+    if (!status) {
+      return Error::InvalidArgument(
+          "status must be pending, confirmed, completed, no_show or cancelled", "status");
+    }
+    if (std::find(filter.statuses.begin(), filter.statuses.end(), *status) ==
+        filter.statuses.end()) {
+      filter.statuses.push_back(*status);
+    }
+    statuses = comma == std::string_view::npos ? std::string_view() : statuses.substr(comma + 1);
+  }
+  if (!query.cursor.empty()) {
+    auto after = ParseCursor(query.cursor);
+    if (!after) return Error::InvalidArgument("cursor is not one this server gave", "cursor");
+    filter.after = *after;
+  }
+  filter.staff_id = query.member_id;
+  filter.contact_id = query.contact_id;
+  const int limit = static_cast<int>(query.limit);
   filter.limit = limit + 1;
   BookingPage page;
   page.bookings = BookingRepository(conn).List(workspace_id, filter);
   if (page.bookings.size() > static_cast<std::size_t>(limit)) {
     page.bookings.resize(static_cast<std::size_t>(limit));
-    page.next_cursor = CursorOf(page.bookings.back().booking);
+    const Booking& last = page.bookings.back().booking;
+    page.next_cursor = std::to_string(last.start_at) + "." + std::to_string(last.id);
   }
   return page;
-}
-
-std::string BookingService::CursorOf(const Booking& b) {
-  return std::to_string(b.start_at) + "." + std::to_string(b.id);
-}
-
-Result<std::pair<Millis, std::int64_t>> BookingService::ParseCursor(std::string_view cursor) {
-  const Error bad = Error::InvalidArgument("cursor is not one this server gave", "cursor");
-  const std::size_t dot = cursor.find('.');
-  if (dot == std::string_view::npos) return bad;
-  Millis start = 0;
-  std::int64_t id = 0;
-  const auto a = std::from_chars(cursor.data(), cursor.data() + dot, start);
-  const auto b = std::from_chars(cursor.data() + dot + 1, cursor.data() + cursor.size(), id);
-  if (a.ec != std::errc() || a.ptr != cursor.data() + dot || b.ec != std::errc() ||
-      b.ptr != cursor.data() + cursor.size() || dot == 0 || dot + 1 == cursor.size()) {
-    return bad;
-  }
-  return std::pair(start, id);
 }
 
 }  // namespace careops::booking

@@ -65,8 +65,8 @@ struct PublicBookingRequest {
   Millis start = 0;
   std::optional<std::int64_t> member_id;
   std::string name;
-  std::string phone;    // "" = none; phone or email is required
-  std::string email;    // "" = none
+  std::string phone;  // "" = none; phone or email is required
+  std::string email;  // "" = none
   std::string notes;
   std::string website;  // the honeypot: people leave it empty
 };
@@ -81,7 +81,7 @@ struct ContactInput {
 struct StaffBookingRequest {
   std::int64_t service_id = 0;
   Millis start = 0;
-  std::optional<std::int64_t> member_id;  // nullopt: the first free eligible member
+  std::optional<std::int64_t> member_id;   // nullopt: the first free eligible member
   std::optional<std::int64_t> contact_id;  // this contact, or
   std::optional<ContactInput> contact;     // the one found or created from these
   std::string notes;
@@ -91,8 +91,8 @@ struct StaffBookingRequest {
 // Staff's change to a booking; absent fields stay as they are.
 struct BookingChange {
   std::optional<BookingStatus> status;
-  std::optional<Millis> start;             // move (same rules as booking)
-  std::optional<std::int64_t> member_id;   // move to this member
+  std::optional<Millis> start;            // move (same rules as booking)
+  std::optional<std::int64_t> member_id;  // move to this member
   std::optional<std::string> notes;
   bool notify = true;  // false: the customer is not told of a move, approval or cancellation
 };
@@ -114,8 +114,15 @@ struct BookingWithReminders {
   std::vector<jobs::Job> reminders;
 };
 
+// A listing as the API asks for it (docs/API.md, GET …/bookings).
 struct BookingListQuery {
-  BookingFilter filter;  // `after` from the cursor, `limit` 1–500
+  std::string from;    // "" = unbounded; an RFC 3339 instant or a date (local midnight)
+  std::string to;      // exclusive; as `from`
+  std::string status;  // "" = any; one status or several, comma-separated
+  std::string cursor;  // "" = the first page; else a page's next_cursor
+  std::optional<std::int64_t> member_id;
+  std::optional<std::int64_t> contact_id;
+  std::int64_t limit = 100;  // 1–500
 };
 struct BookingPage {
   std::vector<BookingDetails> bookings;
@@ -159,13 +166,10 @@ class BookingService {
 
   Result<BookingWithReminders> Get(db::Connection& conn, std::int64_t workspace_id,
                                    std::int64_t booking_id) const;
-  // A page by start then id. InvalidArgument naming "limit" (1–500).
+  // A page by start then id; dates are read in the workspace's zone. InvalidArgument naming
+  // "from", "to", "status", "cursor" or "limit".
   Result<BookingPage> List(db::Connection& conn, std::int64_t workspace_id,
-                           BookingFilter filter) const;
-  // The position after `b` in a listing, as List's next_cursor writes it; and back
-  // (InvalidArgument naming "cursor" for anything else).
-  static std::string CursorOf(const Booking& b);
-  static Result<std::pair<Millis, std::int64_t>> ParseCursor(std::string_view cursor);
+                           const BookingListQuery& query) const;
 
   // The customer's side, by manage token (manage_token.hpp): NotFound for an unknown or
   // forged token (or a deleted booking), Gone for an expired one. Cancel, reschedule and
@@ -178,12 +182,9 @@ class BookingService {
 
   // The inbox's C / X hook (inbox/booking_replies.hpp), to install with
   // InboxService::SetBookingReplies. Runs in the inbox's transaction.
-  std::optional<inbox::BookingReplyOutcome> HandleReply(db::Connection& conn,
-                                                        std::int64_t workspace_id,
-                                                        std::int64_t contact_id,
-                                                        std::int64_t conversation_id,
-                                                        inbox::BookingReply reply,
-                                                        Millis now) const;
+  std::optional<inbox::BookingReplyOutcome> HandleReply(
+      db::Connection& conn, std::int64_t workspace_id, std::int64_t contact_id,
+      std::int64_t conversation_id, inbox::BookingReply reply, Millis now) const;
   inbox::BookingReplyHandler ReplyHandler() const;
 
  private:
@@ -198,10 +199,9 @@ class BookingService {
   void FillFresh(db::Connection& conn, const workspaces::Workspace& w, std::int64_t service_id,
                  Millis start, bool apply_notice, FreshSlots* fresh) const;
   Result<BookingDetails> Insert(db::Connection& conn, const workspaces::Workspace& w,
-                                const Service& service, Booking b, bool notify,
-                                Millis now) const;
-  Result<BookingDetails> RescheduleInTx(db::Connection& conn, std::string_view token,
-                                        Millis start, Committed& done) const;
+                                const Service& service, Booking b, bool notify, Millis now) const;
+  Result<BookingDetails> RescheduleInTx(db::Connection& conn, std::string_view token, Millis start,
+                                        Committed& done) const;
   Result<BookingDetails> CustomerCancelInTx(db::Connection& conn, BookingDetails d,
                                             const workspaces::Workspace& w, Millis now) const;
   void Announce(const Committed& done) const;

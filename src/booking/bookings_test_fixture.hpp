@@ -27,9 +27,9 @@ inline constexpr Millis kMonday0800Utc = 1'772'438'400'000;
 inline constexpr Millis kHour = 60 * 60 * 1000;
 inline constexpr Millis kDayMs = 24 * kHour;
 
-class BookingFixture : public ::testing::Test {
+class BookingsFixture : public ::testing::Test {
  protected:
-  BookingFixture()
+  BookingsFixture()
       : clock_(kMonday0800Utc),
         database_(db::OpenDatabase("sqlite:" + dir_.File("booking.db"))),
         conn_(database_->Connect()) {
