@@ -14,6 +14,15 @@ class Connection;
 
 namespace careops::booking {
 
+// How close a workspace is to taking a booking (the onboarding "services" step): its active
+// services, those served by at least one active member, and those where such a member also
+// has weekly hours.
+struct ServiceReadiness {
+  std::int64_t active = 0;
+  std::int64_t staffed = 0;
+  std::int64_t with_hours = 0;
+};
+
 class ServiceRepository {
  public:
   explicit ServiceRepository(db::Connection& conn) : conn_(conn) {}
@@ -29,6 +38,7 @@ class ServiceRepository {
   void Update(const Service& s) const;
   // Deletes a service without bookings (returns true), else archives it (returns false).
   bool DeleteOrArchive(std::int64_t workspace_id, std::int64_t id, Millis now) const;
+  ServiceReadiness Readiness(std::int64_t workspace_id) const;
 
  private:
   db::Connection& conn_;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "booking/model.hpp"
@@ -29,6 +30,12 @@ struct SlotQuery {
   // A booking whose own busy time is ignored (the one being moved).
   std::optional<std::int64_t> ignore_booking_id;
 };
+
+// The text of staff_overrides.intervals, "540-720,780-1020" (local start-end minute pairs).
+// Parsing skips malformed pairs (the column is only written by FormatIntervals); ranges are
+// checked by the slot engine and the availability rules, not here.
+std::vector<LocalInterval> ParseIntervals(std::string_view text);
+std::string FormatIntervals(const std::vector<LocalInterval>& intervals);
 
 // The free slots of `service` (of its workspace, whose IANA zone is `time_zone`) for `query`,
 // as of `now`. Only staff who are active members of the workspace count. Errors as
