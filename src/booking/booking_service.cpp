@@ -1,6 +1,6 @@
 #include "booking/booking_service.hpp"
 
-#include <date/tz.h>
+#include <date/date.h>
 
 #include <algorithm>
 #include <charconv>
@@ -24,22 +24,8 @@ namespace careops::booking {
 
 constexpr Millis kMinuteMs = 60'000;
 constexpr int kMaxListLimit = 500;
-
-// Where a booking goes: its staff member and times.
-struct BookingService::Placement {
-  std::int64_t staff_id = 0;
-  Millis end_at = 0;
-  Millis busy_from = 0;
-  Millis busy_until = 0;
-};
-
-// What to announce once a transaction committed.
-struct BookingService::Committed {
-  std::int64_t workspace_id = 0;
-  std::int64_t booking_id = 0;
-  std::optional<std::int64_t> conversation_id;
-  bool jobs_changed = false;
-};
+// Staff book without the service's horizon; this bounds how far ahead (about ten years).
+constexpr int kStaffHorizonDays = 3660;
 
 namespace {
 
@@ -53,24 +39,15 @@ bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
 
 // [midnight, next midnight) of the local day of `at` in `time_zone`, as UTC instants.
 std::pair<Millis, Millis> LocalDay(Millis at, const std::string& time_zone) {
-  using namespace std::chrono;
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(time_zone);
-  } catch (const std::exception&) {  // unknown zone: the UTC day
-  }
-  const sys_seconds instant{duration_cast<seconds>(milliseconds{at})};
-  if (zone == nullptr) {
-    const auto day = floor<date::days>(instant);
-    const Millis begin = duration_cast<milliseconds>(day.time_since_epoch()).count();
-    return {begin, begin + 24 * 60 * kMinuteMs};
-  }
-  const auto local_day = floor<date::days>(zone->to_local(instant));
-  const auto begin = zone->to_sys(date::local_seconds{local_day}, date::choose::earliest);
-  const auto end =
-      zone->to_sys(date::local_seconds{local_day + date::days{1}}, date::choose::earliest);
-  return {duration_cast<milliseconds>(begin.time_since_epoch()).count(),
-          duration_cast<milliseconds>(end.time_since_epoch()).count()};
+  const LocalDate day = LocalDateOf(at, time_zone);
+  const date::year_month_day next{date::sys_days{date::year{day.year} / day.month / day.day} +
+                                  date::days{1}};
+  const LocalDate following{static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
+                            static_cast<unsigned>(next.day())};
+  auto begin = StartOfLocalDay(day, time_zone);
+  auto end = StartOfLocalDay(following, time_zone);
+  if (!begin.ok() || !end.ok()) return {at, at};  // an unknown zone: no slots
+  return {*begin, *end};
 }
 
 Status CheckNotes(const std::string& notes) {
@@ -125,7 +102,9 @@ Result<BookingService::Placement> BookingService::Place(
   query.to = start + 1;
   query.apply_notice = apply_notice;
   query.ignore_booking_id = moving_booking;
-  auto slots = FindSlots(conn, w.timezone, service, query, now);
+  Service rules = service;
+  if (!apply_notice) rules.horizon_days = kStaffHorizonDays;
+  auto slots = FindSlots(conn, w.timezone, rules, query, now);
   if (!slots.ok()) return std::move(slots).error();
   std::optional<std::int64_t> chosen;
   for (const Slot& slot : *slots) {
@@ -157,11 +136,12 @@ void BookingService::FillFresh(db::Connection& conn, const workspaces::Workspace
   if (fresh == nullptr) return;
   fresh->slots.clear();
   fresh->staff_names.clear();
-  const auto service = ServiceRepository(conn).Find(w.id, service_id);
+  auto service = ServiceRepository(conn).Find(w.id, service_id);
   if (!service) return;
   SlotQuery query;
   std::tie(query.from, query.to) = LocalDay(start, w.timezone);
   query.apply_notice = apply_notice;
+  if (!apply_notice) service->horizon_days = kStaffHorizonDays;
   auto slots = FindSlots(conn, w.timezone, *service, query, clock_.NowMillis());
   if (!slots.ok()) return;
   fresh->slots = std::move(slots).value();

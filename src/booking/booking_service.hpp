@@ -188,14 +188,31 @@ class BookingService {
   inbox::BookingReplyHandler ReplyHandler() const;
 
  private:
-  struct Placement;
-  struct Committed;
+  // Where a booking goes: its staff member and times.
+  struct Placement {
+    std::int64_t staff_id = 0;
+    Millis end_at = 0;
+    Millis busy_from = 0;
+    Millis busy_until = 0;
+  };
+  // What to announce once a transaction committed.
+  struct Committed {
+    std::int64_t workspace_id = 0;
+    std::int64_t booking_id = 0;
+    std::optional<std::int64_t> conversation_id;
+    bool jobs_changed = false;
+  };
+  // The staff member and times for `service` at `start`: the required member when free
+  // (InvalidArgument "member_id" when they do not serve it), else the preferred one when free,
+  // else the lowest free eligible id; Conflict "start" when none is free. `apply_notice`
+  // false (staff): neither minimum notice nor the service's horizon applies.
   Result<Placement> Place(db::Connection& conn, const workspaces::Workspace& w,
                           const Service& service, Millis start,
                           std::optional<std::int64_t> required_staff,
                           std::optional<std::int64_t> preferred_staff,
                           std::optional<std::int64_t> moving_booking, bool apply_notice,
                           Millis now) const;
+  // The free slots of `start`'s local day into `*fresh` (when not null), as Place sees them.
   void FillFresh(db::Connection& conn, const workspaces::Workspace& w, std::int64_t service_id,
                  Millis start, bool apply_notice, FreshSlots* fresh) const;
   Result<BookingDetails> Insert(db::Connection& conn, const workspaces::Workspace& w,
