@@ -8,6 +8,9 @@
 
 #include "app/routes.hpp"
 #include "auth/module.hpp"
+#include "booking/booking_service.hpp"
+#include "booking/bookings.hpp"
+#include "booking/reminders.hpp"
 #include "contacts/contact_repository.hpp"
 #include "contacts/module.hpp"
 #include "core/clock.hpp"
@@ -26,7 +29,9 @@
 #include "http/worker_pool.hpp"
 #include "inbox/live.hpp"
 #include "inbox/module.hpp"
+#include "jobs/scheduler.hpp"
 #include "messaging/module.hpp"
+#include "messaging/outbox.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/module.hpp"
 
@@ -77,6 +82,10 @@ struct App::Impl {
   workspaces::Module workspaces;
   contacts::Module contacts;
   inbox::Module inbox;
+  booking::Bookings bookings;
+  // Durable jobs (booking reminders): runs due jobs on its own thread, then wakes the outbox.
+  // Declared after what its handlers use, so it stops before they go.
+  jobs::Scheduler scheduler;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -94,15 +103,19 @@ struct App::Impl {
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         contacts(clock),
         inbox(clock, messaging.outbox(), contacts.service(), events),
+        bookings(clock, key, messaging.outbox(), contacts.service(), events, config.public_base_url,
+                 [this] { scheduler.Wake(); }),
+        scheduler(*database, clock, jobs::SchedulerOptions{},
+                  [this] { messaging.outbox().Wake(); }),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(
-                   BuildRoutes(Handlers{
-                       ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
-                       workspaces.channel_handlers(), workspaces.invitation_handlers(),
-                       workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers()}),
-                   std::move(options.extra_routes)),
+        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
+                                               workspaces.handlers(), workspaces.channel_handlers(),
+                                               workspaces.invitation_handlers(),
+                                               workspaces.onboarding_handlers(), inbox.handlers(),
+                                               contacts.handlers(), bookings.handlers()}),
+                          std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
@@ -140,8 +153,13 @@ struct App::Impl {
         });
     messaging.SetMessageChanged(
         [this](db::Connection& conn, std::int64_t id) { inbox::PublishMessage(events, conn, id); });
-    // After the URL is final: the dispatcher reads it for status-callback URLs.
+    // C / X replies to booking messages act on the sender's next booking; reminders run as jobs.
+    inbox.SetBookingReplies(bookings.service().ReplyHandler());
+    scheduler.Register(booking::kReminderJob, bookings.reminders().Handler());
+    // After the URL is final: the dispatcher reads it for status-callback URLs (and messages
+    // carry links built from it).
     messaging.Start();
+    scheduler.Start();
   }
 
   // One guard per access level. The kMember guard runs the kUser guard itself.
@@ -186,6 +204,7 @@ App::~App() = default;
 void App::Run() {
   impl_->server.Run();
   impl_->pool.Stop();
+  impl_->scheduler.Stop();
   impl_->messaging.Stop();
   impl_->auth.Stop();
 }

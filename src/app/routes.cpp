@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "auth/auth_handlers.hpp"
+#include "booking/booking_handlers.hpp"
 #include "contacts/contact_csv.hpp"
 #include "contacts/contact_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
@@ -30,6 +31,7 @@ constexpr AccessRule kWebhook{Access::kWebhook};
 constexpr AccessRule kAnyMember{Access::kMember, Permission::kNone};
 constexpr AccessRule kOwner{Access::kMember, Permission::kOwner};
 constexpr AccessRule kInbox{Access::kMember, Permission::kInbox};
+constexpr AccessRule kBookings{Access::kMember, Permission::kBookings};
 
 // Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
 // requests in flight; beyond it they answer 503 at once without taking a worker, so a login
@@ -65,6 +67,7 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
+  using booking::BookingHandlers;
   using contacts::ContactHandlers;
   using inbox::InboxHandlers;
   using messaging::MessagingHandlers;
@@ -216,6 +219,28 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.contacts, &ContactHandlers::Update)},
           {Method::kDelete, "/api/workspaces/{id:int}/contacts/{contact_id:int}", kInbox,
            Bind(h.contacts, &ContactHandlers::Delete)},
+      },
+      // Bookings (src/booking/booking_*): members holding the bookings permission; the public
+      // page books by slug, and customers manage with the signed token in the body.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/bookings", kBookings,
+           Bind(h.bookings, &BookingHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/bookings", kBookings,
+           Bind(h.bookings, &BookingHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/bookings/{booking_id:int}", kBookings,
+           Bind(h.bookings, &BookingHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/bookings/{booking_id:int}", kBookings,
+           Bind(h.bookings, &BookingHandlers::Update)},
+          {Method::kPost, "/api/public/{slug}/bookings", kPublic,
+           Bind(h.bookings, &BookingHandlers::PublicCreate)},
+          {Method::kPost, "/api/public/bookings/manage", kPublic,
+           Bind(h.bookings, &BookingHandlers::Manage)},
+          {Method::kPost, "/api/public/bookings/cancel", kPublic,
+           Bind(h.bookings, &BookingHandlers::Cancel)},
+          {Method::kPost, "/api/public/bookings/reschedule", kPublic,
+           Bind(h.bookings, &BookingHandlers::Reschedule)},
+          {Method::kPost, "/api/public/bookings/confirm", kPublic,
+           Bind(h.bookings, &BookingHandlers::Confirm)},
       },
   });
 }

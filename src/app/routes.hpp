@@ -30,6 +30,9 @@ class ChannelHandlers;
 namespace careops::contacts {
 class ContactHandlers;
 }
+namespace careops::booking {
+class BookingHandlers;
+}
 
 namespace careops::app {
 
@@ -44,6 +47,7 @@ struct Handlers {
   const workspaces::OnboardingHandlers& onboarding;
   const inbox::InboxHandlers& inbox;
   const contacts::ContactHandlers& contacts;
+  const booking::BookingHandlers& bookings;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -224,15 +224,16 @@ TEST_F(BookingTest, TheConversationThreadHoldsTheBookingsEvents) {
   const std::int64_t conversation = booking.Json()["conversation_id"];
   auto thread = As(ann_, "GET", Ws("/conversations/" + std::to_string(conversation)));
   ASSERT_EQ(thread.status, 200) << thread.body;
+  const json body = thread.Json();
   std::vector<std::string> kinds;
-  for (const json& e : thread.Json()["events"]) {
+  for (const json& e : body["events"]) {
     kinds.push_back(e["kind"]);
     EXPECT_EQ(e["booking_id"], id);
   }
   EXPECT_EQ(kinds,
             (std::vector<std::string>{"booking_created", "booking_moved", "booking_cancelled"}));
   std::vector<std::string> messages;
-  for (const json& m : thread.Json()["messages"]) messages.push_back(m["kind"]);
+  for (const json& m : body["messages"]) messages.push_back(m["kind"]);
   EXPECT_EQ(messages, (std::vector<std::string>{"booking_confirmation", "booking_moved",
                                                 "booking_cancelled"}));
 }
