@@ -12,7 +12,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { activateWorkspace } from './support/database.mjs';
+import { openThroughApi } from './support/booking_flows.mjs';
 import { assertFits, kPhone, openPage } from './support/pages.mjs';
 import { withContext } from './support/suite.mjs';
 import {
@@ -36,8 +36,9 @@ const kCustomer = {
   message: 'Do you have time on Friday morning? My knee is still sore.',
 };
 const kReply = 'Yes: Friday at 9:30 works. See you then!';
-/** The workspace's own Twilio number. */
+/** The workspace's own Twilio number, and where its test message goes. */
 const kTwilioNumber = '+14155552699';
+const kTestRecipient = '+14155552697';
 const kWorkspace = { name: 'Harbor Physio', slug: 'harbor-physio' };
 
 const suite = useServerWithFakeTwilio();
@@ -61,8 +62,9 @@ test('a customer writes through the contact form on a phone; the inbox shows it 
     await workspaceNav(staff).getByRole('link', { name: 'Channels' }).click();
     await connectOwnSms(staff, twilio, kTwilioNumber);
 
-    // Fixture: activation needs services, which come in a later version (support/database.mjs).
-    await activateWorkspace(suite.server.dataDir, kWorkspace.slug);
+    // Fixture: the business opens (details, a working channel, a service with hours) through
+    // the API; booking.test.mjs does the same through the UI.
+    await openThroughApi(staff, workspaceId, kTestRecipient);
     ownerState = await staffContext.storageState();
 
     // --- The inbox is open and empty, and stays open from here on.

@@ -81,9 +81,12 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
     );
     assert.deepEqual(await navLinks(owner), [
       'Home',
+      'Calendar',
       'Inbox',
       'Contacts',
+      'Availability',
       'Members',
+      'Services',
       'Settings',
       'Channels',
       'Audit log',
@@ -181,18 +184,25 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       );
       await assertFits(staff, "the staff member's home");
 
-      // Staff see Home, Members and (with the inbox permission staff get by default) Inbox
-      // and Contacts, which appear once their permissions are known; the member list is
-      // read-only.
+      // Staff see Home, Availability, Members and (with the inbox and bookings permissions
+      // staff get by default) Calendar, Inbox and Contacts, which appear once their
+      // permissions are known; the member list is read-only.
       await workspaceNav(staff).getByRole('link', { name: 'Inbox' }).waitFor();
-      assert.deepEqual(await navLinks(staff), ['Home', 'Inbox', 'Contacts', 'Members']);
+      assert.deepEqual(await navLinks(staff), [
+        'Home',
+        'Calendar',
+        'Inbox',
+        'Contacts',
+        'Availability',
+        'Members',
+      ]);
       await workspaceNav(staff).getByRole('link', { name: 'Members' }).click();
       await staff.getByTestId('member').nth(1).waitFor();
       assert.equal(await staff.getByRole('button', { name: 'Send invitation' }).count(), 0);
       assert.equal(await staff.getByRole('button', { name: 'Change role' }).count(), 0);
 
       // Owner pages opened directly say so, and show nothing of what they hold.
-      for (const page of ['channels', 'settings', 'audit']) {
+      for (const page of ['channels', 'settings', 'audit', 'services']) {
         await staff.goto(`${suite.server.url}${base}/${page}`);
         const refusal = staff.getByTestId('owner-only');
         await refusal.waitFor();

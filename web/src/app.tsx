@@ -5,6 +5,8 @@ import { Layout } from './layout';
 import { AccountPage } from './pages/account';
 import { DevOutboxPage } from './pages/dev_outbox';
 import { ForgotPasswordPage } from './pages/forgot_password';
+import { BookingPage } from './pages/booking/book';
+import { ManageBookingPage } from './pages/booking/manage';
 import { ContactFormPage } from './pages/contact_form';
 import { InvitePage } from './pages/invite';
 import { LoginPage } from './pages/login';
@@ -14,11 +16,15 @@ import { RegisterPage } from './pages/register';
 import { ResetPasswordPage } from './pages/reset_password';
 import { StatusPage } from './pages/status';
 import { AuditPage } from './pages/workspace/audit';
+import { AvailabilityPage } from './pages/workspace/availability';
+import { BookingDetailPage } from './pages/workspace/booking_detail';
+import { CalendarPage } from './pages/workspace/calendar';
 import { ChannelsPage } from './pages/workspace/channels';
 import { ContactsPage } from './pages/workspace/contacts';
 import { WorkspaceHomePage } from './pages/workspace/home';
 import { InboxPage } from './pages/workspace/inbox';
 import { MembersPage } from './pages/workspace/members';
+import { ServicesPage } from './pages/workspace/services';
 import { SettingsPage } from './pages/workspace/settings';
 import { WorkspacesPage } from './pages/workspaces';
 import { type RouteParams, matchPath, navigate, usePath } from './router';
@@ -64,9 +70,15 @@ const kRoutes: readonly Route[] = [
   { pattern: '/workspaces/:id/inbox', page: InboxPage, mountKey: inboxKey },
   { pattern: '/workspaces/:id/inbox/:conversation', page: InboxPage, mountKey: inboxKey },
   { pattern: '/workspaces/:id/contacts', page: ContactsPage },
+  { pattern: '/workspaces/:id/services', page: ServicesPage },
+  { pattern: '/workspaces/:id/availability', page: AvailabilityPage },
+  { pattern: '/workspaces/:id/calendar', page: CalendarPage },
+  { pattern: '/workspaces/:id/bookings/:booking', page: BookingDetailPage },
   { pattern: '/invite', page: InvitePage },
   { pattern: '/w/:slug', page: PublicWorkspacePage, bare: true },
   { pattern: '/w/:slug/contact', page: ContactFormPage, bare: true },
+  { pattern: '/w/:slug/book', page: BookingPage, bare: true },
+  { pattern: '/b', page: ManageBookingPage, bare: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: RouteParams } {

@@ -28,17 +28,42 @@ export function useConversationEvents(
   onChange: OnConversationChange,
   enabled = true,
 ): LiveState {
+  // Delivery updates name their conversation; unnamed events arrive as "message" too.
+  const events = { conversation: 'id', message: 'conversation_id' };
+  return useWorkspaceStream(id, events, onChange, enabled);
+}
+
+/**
+ * Called with the id of the booking that changed, or null when it could be any (the stream
+ * (re)connected).
+ */
+export type OnBookingChange = (bookingId: number | null) => void;
+
+/** Follows the `booking` events of workspace `id` (made, moved, confirmed, cancelled…). */
+export function useBookingEvents(id: number, onChange: OnBookingChange, enabled = true): LiveState {
+  return useWorkspaceStream(id, { booking: 'id' }, onChange, enabled);
+}
+
+/**
+ * The workspace's stream: for each event name in `events`, reports the id under the given key
+ * of its data; reports null on every (re)connection.
+ */
+function useWorkspaceStream(
+  id: number,
+  events: Readonly<Record<string, string>>,
+  onChange: (changedId: number | null) => void,
+  enabled: boolean,
+): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const latest = useRef(onChange);
   latest.current = onChange;
+  const names = JSON.stringify(events);
 
   useEffect(() => {
     if (!enabled) return;
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let retryMs = kFirstRetryMs;
-    const report = (key: string) => (event: MessageEvent<string>) =>
-      latest.current(idIn(event.data, key));
     const connect = () => {
       const current = new EventSource(workspaceEventsPath(id));
       source = current;
@@ -47,9 +72,11 @@ export function useConversationEvents(
         setState('live');
         latest.current(null);
       };
-      current.addEventListener('conversation', report('id'));
-      // Delivery updates; unnamed events arrive as "message" too, without a conversation.
-      current.addEventListener('message', report('conversation_id'));
+      for (const [name, key] of Object.entries(events)) {
+        current.addEventListener(name, (event: MessageEvent<string>) =>
+          latest.current(idIn(event.data, key)),
+        );
+      }
       current.onerror = () => {
         setState('reconnecting');
         if (current.readyState !== EventSource.CLOSED) return; // the browser retries itself
@@ -64,7 +91,7 @@ export function useConversationEvents(
       clearTimeout(timer);
       source?.close();
     };
-  }, [id, enabled]);
+  }, [id, enabled, names]);
   return state;
 }
 

@@ -4,6 +4,7 @@ import './styles/base.css';
 import './styles/account.css';
 import './styles/workspace.css';
 import './styles/inbox.css';
+import './styles/booking.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');

@@ -23,17 +23,3 @@ export async function sql(dataDir, statement) {
     throw error;
   }
 }
-
-/**
- * Marks the workspace `slug` active. Activation through the product needs a service with
- * availability, and services come in a later version: until then the public pages of an
- * active workspace (the contact form) can only be reached with this fixture.
- */
-export async function activateWorkspace(dataDir, slug) {
-  if (!/^[a-z0-9-]{3,40}$/.test(slug)) throw new Error(`not a workspace slug: ${slug}`);
-  const changed = await sql(
-    dataDir,
-    `UPDATE workspaces SET is_active = 1 WHERE slug = '${slug}'; SELECT changes();`,
-  );
-  if (changed.trim() !== '1') throw new Error(`no workspace with the slug ${slug}`);
-}

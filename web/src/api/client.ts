@@ -28,6 +28,8 @@ export class ApiError extends Error {
   readonly retryAt: number | undefined;
   /** Every reason of a refusal that has several (e.g. 409 on activation); else empty. */
   readonly problems: readonly Problem[];
+  /** The whole parsed error body, for answers that carry more (a 409's fresh `slots`). */
+  readonly body: unknown;
 
   constructor(
     status: number,
@@ -36,6 +38,7 @@ export class ApiError extends Error {
     field?: string,
     retryAt?: number,
     problems: readonly Problem[] = [],
+    body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,6 +47,7 @@ export class ApiError extends Error {
     this.field = field;
     this.retryAt = retryAt;
     this.problems = problems;
+    this.body = body;
   }
 }
 
@@ -159,7 +163,7 @@ function errorFromBody(response: Response, parsed: unknown): ApiError {
   const body = parseErrorBody(parsed);
   if (body) {
     const { code, message, field, problems } = body;
-    return new ApiError(response.status, code, message, field, retryAt, problems);
+    return new ApiError(response.status, code, message, field, retryAt, problems, parsed);
   }
   // Not our JSON error shape: a proxy in between, or a server older than this app.
   const reason = response.statusText ? ` (${response.statusText})` : '';

@@ -127,9 +127,27 @@ export interface ConversationMessage {
   delivered_at: number | null;
 }
 
-/** GET …/conversations/{id}: messages oldest first. Reading it marks it read. */
+/** Something that happened in a conversation besides a message: a booking made, moved… */
+export interface ConversationEvent {
+  id: number;
+  /** e.g. booking_created, booking_moved, booking_cancelled; newer servers may add more. */
+  kind: string;
+  /** The sentence staff read. */
+  body: string;
+  booking_id: number | null;
+  /** The staff member who did it; null for the customer or the system. */
+  author_id: number | null;
+  created_at: number | string;
+}
+
+/**
+ * GET …/conversations/{id}: messages oldest first, and events to merge with them by time.
+ * Reading it marks it read.
+ */
 export interface Thread extends Conversation {
   messages: ConversationMessage[];
+  /** Absent from servers older than bookings. */
+  events?: ConversationEvent[];
 }
 
 /** PATCH …/conversations/{id}: absent fields are kept; closing resumes automation. */

@@ -75,8 +75,8 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
 }
 
 /**
- * Links of the current workspace: Home and Members for everyone, Inbox and Contacts with the
- * inbox permission, the rest for its owners.
+ * Links of the current workspace: Home, Availability and Members for everyone, Calendar with
+ * the bookings permission, Inbox and Contacts with the inbox permission, the rest for owners.
  */
 export function WorkspaceNav() {
   const { current } = useWorkspaces();
@@ -90,6 +90,13 @@ export function WorkspaceNav() {
         <li>
           <Link href={base}>Home</Link>
         </li>
+        {permissions?.bookings && (
+          <li>
+            <Link href={`${base}/calendar`} current={isUnder(`${base}/bookings`)}>
+              Calendar
+            </Link>
+          </li>
+        )}
         {permissions?.inbox && (
           <>
             <li>
@@ -103,10 +110,16 @@ export function WorkspaceNav() {
           </>
         )}
         <li>
+          <Link href={`${base}/availability`}>Availability</Link>
+        </li>
+        <li>
           <Link href={`${base}/members`}>Members</Link>
         </li>
         {owner && (
           <>
+            <li>
+              <Link href={`${base}/services`}>Services</Link>
+            </li>
             <li>
               <Link href={`${base}/settings`}>Settings</Link>
             </li>

@@ -15,8 +15,11 @@ export function PublicWorkspacePage({ params }: PageProps) {
       {(business) => (
         <>
           <Contact business={business} />
-          <p class="public__action">
-            <Link href={`/w/${encodeURIComponent(slug)}/contact`} class="button">
+          <p class="public__action form__actions">
+            <Link href={`/w/${encodeURIComponent(slug)}/book`} class="button">
+              Book an appointment
+            </Link>
+            <Link href={`/w/${encodeURIComponent(slug)}/contact`} class="button button--secondary">
               Send us a message
             </Link>
           </p>

@@ -1,5 +1,6 @@
 // One conversation: who it is with, its status and assignee, a flag or paused automation that
-// needs a person, the messages oldest first with their delivery state, and the reply box.
+// needs a person, the messages oldest first with their delivery state, merged with the
+// conversation's events (bookings made, moved, cancelled…) by time, and the reply box.
 // Fetched again whenever `version` changes (the event stream said it changed).
 
 import { useState } from 'preact/hooks';
@@ -13,17 +14,10 @@ import { getConversation, updateConversation } from '../../api/inbox';
 import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
 import { SelectField } from '../../components/select_field';
-import { formatDateTime } from '../../format';
 import { useAction, useLoad } from '../../hooks';
-import {
-  channelLabel,
-  contactLabel,
-  deliveryState,
-  kConversationStatusLabels,
-  kConversationStatuses,
-  messageAuthor,
-} from '../../inbox_text';
+import { contactLabel, kConversationStatusLabels, kConversationStatuses } from '../../inbox_text';
 import { ReplyForm } from './reply_form';
+import { ThreadTimeline } from './thread_timeline';
 
 interface ConversationThreadProps {
   workspaceId: number;
@@ -112,8 +106,8 @@ export function ConversationThread(props: ConversationThreadProps) {
       {data.automation_paused && (
         <div class="notice notice--warn" data-testid="automation-paused">
           <p>
-            Automatic messages to {name} are paused, because someone replied in person. Resume
-            them (or close the conversation) when it needs no more personal attention.
+            Automatic messages to {name} are paused, because someone replied in person. Resume them
+            (or close the conversation) when it needs no more personal attention.
           </p>
           <button
             type="button"
@@ -126,12 +120,13 @@ export function ConversationThread(props: ConversationThreadProps) {
         </div>
       )}
       <h3 class="visually-hidden">Messages</h3>
-      {messages.length === 0 && <p class="muted">No messages yet.</p>}
-      <ol class="messages" data-testid="messages">
-        {messages.map((message) => (
-          <MessageItem key={message.id} message={message} userId={userId} />
-        ))}
-      </ol>
+      {messages.length === 0 && !data.events?.length && <p class="muted">No messages yet.</p>}
+      <ThreadTimeline
+        workspaceId={workspaceId}
+        messages={messages}
+        events={data.events ?? []}
+        userId={userId}
+      />
       <ReplyForm
         workspaceId={workspaceId}
         thread={data}
@@ -182,34 +177,5 @@ function ThreadControls({ thread, userId, busy, onUpdate }: ThreadControlsProps)
         </button>
       </p>
     </div>
-  );
-}
-
-function MessageItem({ message, userId }: { message: ConversationMessage; userId: number }) {
-  const state = deliveryState(message);
-  const tone = state.tone === 'plain' ? 'badge' : `badge badge--${state.tone}`;
-  return (
-    <li
-      class={`message message--${message.direction}`}
-      data-testid="message"
-      data-direction={message.direction}
-      data-status={message.status}
-    >
-      <p class="message__meta">
-        <strong>{messageAuthor(message, userId)}</strong> · {channelLabel(message.channel)} ·{' '}
-        <time dateTime={new Date(message.created_at).toISOString()}>
-          {formatDateTime(message.created_at)}
-        </time>
-      </p>
-      {message.subject && <p class="message__subject">{message.subject}</p>}
-      <p class="message__body" data-testid="message-body">
-        {message.body ?? 'Hidden: this message held a sign-in or verification code.'}
-      </p>
-      <p class="message__state">
-        <span class={tone} data-testid="message-state">
-          {state.label}
-        </span>
-      </p>
-    </li>
   );
 }

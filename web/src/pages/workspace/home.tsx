@@ -64,6 +64,10 @@ function OpenState({ workspace }: { workspace: Workspace }) {
       , contact form:{' '}
       <a href={`/w/${workspace.slug}/contact`} target="_blank" rel="noopener">
         /w/{workspace.slug}/contact
+      </a>
+      , booking:{' '}
+      <a href={`/w/${workspace.slug}/book`} target="_blank" rel="noopener">
+        /w/{workspace.slug}/book
       </a>{' '}
       <span class="muted-inline">(each opens a new tab)</span>
     </p>
@@ -106,13 +110,20 @@ function MemberHome({ membership, user }: MemberHomeProps) {
             </li>
           </>
         )}
+        {me?.permissions.bookings && (
+          <li>
+            <Link href={`${base}/calendar`}>Calendar</Link>: the bookings, by day, week or list.
+          </li>
+        )}
+        <li>
+          <Link href={`${base}/availability`}>Availability</Link>: your working hours.
+        </li>
         <li>
           <Link href={`${base}/members`}>Members</Link>: who works at {membership.name}.
         </li>
       </ul>
       <p class="field__hint">
-        Bookings and the other work your permissions allow appear here as {membership.name} starts
-        using them. Settings, channels, invitations and the audit log are for the owner.
+        Settings, services, channels, invitations and the audit log are for the owner.
       </p>
     </section>
   );

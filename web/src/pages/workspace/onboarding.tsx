@@ -22,6 +22,11 @@ const kStepPages: Record<string, { path: string; todo: string; again: string }> 
     todo: 'Write the welcome messages',
     again: 'Change the welcome messages',
   },
+  services: {
+    path: '/services',
+    todo: 'Add your services',
+    again: 'Change services',
+  },
   staff: { path: '/members', todo: 'Invite your staff', again: 'Manage staff' },
 };
 
@@ -165,6 +170,12 @@ function StepItem({ step, number, workspaceId, children }: StepItemProps) {
             <Link href={`/workspaces/${workspaceId}${page.path}`}>
               {step.done ? page.again : page.todo}
             </Link>
+            {step.key === 'services' && (
+              <>
+                {' · '}
+                <Link href={`/workspaces/${workspaceId}/availability`}>Set working hours</Link>
+              </>
+            )}
           </p>
         )}
         {children}
