@@ -90,6 +90,13 @@ Result<std::optional<std::int64_t>> QueryInt(const http::QueryParams& q, const c
 
 }  // namespace
 
+Response BookingHandlers::WithReminders(RequestContext& ctx, int status,
+                                        const BookingDetails& d) const {
+  auto found = service_.Get(ctx.db, ctx.workspace_id, d.booking.id);
+  if (!found.ok()) return ErrorResponse(found.error());
+  return JsonResponse(status, BookingWithRemindersJson(*found));
+}
+
 Response BookingHandlers::List(RequestContext& ctx) const {
   TRY_ASSIGN(query, http::ParseQuery(ctx.query));
   BookingListQuery q;
@@ -147,7 +154,7 @@ Response BookingHandlers::Create(RequestContext& ctx) const {
   FreshSlots fresh;
   auto made = service_.Create(ctx.db, ctx.workspace_id, ctx.user_id, r, &fresh);
   if (!made.ok()) return BookingErrorResponse(made.error(), fresh);
-  return JsonResponse(201, BookingJson(*made));
+  return WithReminders(ctx, 201, *made);
 }
 
 Response BookingHandlers::Get(RequestContext& ctx) const {
@@ -181,7 +188,7 @@ Response BookingHandlers::Update(RequestContext& ctx) const {
   auto changed = service_.Change(ctx.db, ctx.workspace_id, ctx.user_id,
                                  ctx.params.Int("booking_id"), change, &fresh);
   if (!changed.ok()) return BookingErrorResponse(changed.error(), fresh);
-  return JsonResponse(200, BookingJson(*changed));
+  return WithReminders(ctx, 200, *changed);
 }
 
 Response BookingHandlers::PublicCreate(RequestContext& ctx) const {

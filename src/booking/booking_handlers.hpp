@@ -10,12 +10,14 @@
 namespace careops::booking {
 
 class BookingService;
+struct BookingDetails;
 
 class BookingHandlers {
  public:
   explicit BookingHandlers(const BookingService& service) : service_(service) {}
 
-  // Members: GET/POST …/bookings, GET/PATCH …/bookings/{booking_id}.
+  // Members: GET/POST …/bookings, GET/PATCH …/bookings/{booking_id} (create and change
+  // answer the booking with its reminders, as GET does).
   http::Response List(http::RequestContext& ctx) const;
   http::Response Create(http::RequestContext& ctx) const;
   http::Response Get(http::RequestContext& ctx) const;
@@ -31,6 +33,8 @@ class BookingHandlers {
   http::Response Confirm(http::RequestContext& ctx) const;
 
  private:
+  http::Response WithReminders(http::RequestContext& ctx, int status,
+                               const BookingDetails& d) const;
   const BookingService& service_;
 };
 
