@@ -14,10 +14,6 @@
 namespace careops::booking {
 namespace {
 
-bool IsStartConflict(const Error& e) {
-  return e.code == ErrorCode::kConflict && e.field && *e.field == "start";
-}
-
 Error CannotChange() { return Error::Conflict("this booking can no longer be changed", "status"); }
 
 // The event and customer message that a status change brings, if any.
@@ -69,7 +65,7 @@ Result<BookingDetails> BookingService::Change(db::Connection& conn, std::int64_t
     std::optional<Service> service;
     if (move) {
       if (!HoldsTime(b.status) || (status && !HoldsTime(*status))) {
-        return Error::Conflict("only a pending or confirmed booking can be moved", "start");
+        return Error::Conflict("only a pending or confirmed booking can be moved", "status");
       }
       service = ServiceRepository(conn).Find(workspace_id, b.service_id);
       if (!service) return Error::Internal("booking without its service");
@@ -95,7 +91,7 @@ Result<BookingDetails> BookingService::Change(db::Connection& conn, std::int64_t
     }
     if (change.notes) b.notes = *change.notes;
     if (auto s = repo.Update(b, now); !s.ok()) {
-      if (IsStartConflict(s.error())) conflict_at = std::pair(b.service_id, b.start_at);
+      if (IsSlotConflict(s.error())) conflict_at = std::pair(b.service_id, b.start_at);
       return std::move(s).error();
     }
     BookingDetails d = repo.Find(workspace_id, booking_id).value();
@@ -129,7 +125,7 @@ Result<BookingDetails> BookingService::Change(db::Connection& conn, std::int64_t
     return d;
   }();
   if (!changed.ok()) {
-    if (conflict_at && IsStartConflict(changed.error())) {
+    if (conflict_at && IsSlotConflict(changed.error())) {
       FillFresh(conn, *w, conflict_at->first, conflict_at->second, false, fresh);
     }
     return changed;
@@ -226,7 +222,7 @@ Result<BookingDetails> BookingService::RescheduleByCustomer(db::Connection& conn
     return d;
   }();
   if (!moved.ok()) {
-    if (IsStartConflict(moved.error()) && fresh != nullptr) {
+    if (IsSlotConflict(moved.error()) && fresh != nullptr) {
       if (auto managed = Manage(conn, token); managed.ok()) {
         FillFresh(conn, managed->workspace, managed->booking.booking.service_id, start, true,
                   fresh);

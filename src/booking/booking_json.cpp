@@ -90,7 +90,7 @@ Json SlotsJson(const FreshSlots& fresh) {
 }
 
 http::Response BookingErrorResponse(const Error& error, const FreshSlots& fresh) {
-  if (error.code == ErrorCode::kConflict && error.field && *error.field == "start") {
+  if (IsSlotConflict(error)) {
     return http::ErrorResponse(error, {{"slots", SlotsJson(fresh)}});
   }
   return http::ErrorResponse(error);

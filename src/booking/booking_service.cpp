@@ -29,10 +29,6 @@ constexpr int kStaffHorizonDays = 3660;
 
 namespace {
 
-bool IsStartConflict(const Error& e) {
-  return e.code == ErrorCode::kConflict && e.field && *e.field == "start";
-}
-
 bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
@@ -77,6 +73,10 @@ std::optional<std::string_view> NonEmpty(const std::string& s) {
 }
 
 }  // namespace
+
+bool IsSlotConflict(const Error& e) {
+  return e.code == ErrorCode::kConflict && e.field && *e.field == "start";
+}
 
 BookingService::BookingService(const Clock& clock, const messaging::Outbox& outbox,
                                const contacts::ContactService& contacts,
@@ -230,7 +230,7 @@ Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::stri
     return d;
   }();
   if (!made.ok()) {
-    if (IsStartConflict(made.error())) {
+    if (IsSlotConflict(made.error())) {
       FillFresh(conn, w, request.service_id, request.start, true, fresh);
     }
     return std::move(made).error();
@@ -303,7 +303,7 @@ Result<BookingDetails> BookingService::Create(db::Connection& conn, std::int64_t
     return d;
   }();
   if (!made.ok()) {
-    if (IsStartConflict(made.error())) {
+    if (IsSlotConflict(made.error())) {
       FillFresh(conn, *w, request.service_id, request.start, false, fresh);
     }
     return made;

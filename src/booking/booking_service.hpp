@@ -136,6 +136,10 @@ struct FreshSlots {
   std::vector<std::pair<std::int64_t, std::string>> staff_names;  // id → full name
 };
 
+// Whether `e` is the refusal of a start that is not free (Conflict naming "start"), the one
+// answered with fresh slots.
+bool IsSlotConflict(const Error& e);
+
 class BookingService {
  public:
   // All must outlive the service. `wake_jobs` is called after commits that scheduled or

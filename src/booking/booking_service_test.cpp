@@ -272,7 +272,7 @@ TEST_F(BookingServiceTest, StatusChangesFollowTheRules) {
   EXPECT_EQ(service_.Change(*conn_, ws_, ann_, id, cancel).error().field, "status");
   BookingChange move;
   move.start = kTue10 + kDayMs;
-  EXPECT_EQ(service_.Change(*conn_, ws_, ann_, id, move).error().field, "start");
+  EXPECT_EQ(service_.Change(*conn_, ws_, ann_, id, move).error().field, "status");
   EXPECT_EQ(service_.Change(*conn_, ws_ + 1, ann_, id, cancel).error().code, ErrorCode::kNotFound);
 }
 
