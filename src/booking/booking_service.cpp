@@ -175,9 +175,10 @@ Result<BookingDetails> BookingService::Insert(db::Connection& conn, const worksp
 }
 
 void BookingService::Announce(const Committed& done) const {
+  // Listeners hear of the booking and its conversation before its message can be sent.
+  PublishBooking(events_, done.workspace_id, done.booking_id, done.conversation_id);
   outbox_.Wake();
   if (done.jobs_changed && wake_jobs_) wake_jobs_();
-  PublishBooking(events_, done.workspace_id, done.booking_id, done.conversation_id);
 }
 
 Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::string_view slug,

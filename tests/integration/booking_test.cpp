@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/booking_fixture.hpp"
+#include "support/event_stream_client.hpp"
 
 namespace careops::testing {
 namespace {
@@ -236,6 +237,26 @@ TEST_F(BookingTest, TheConversationThreadHoldsTheBookingsEvents) {
   for (const json& m : body["messages"]) messages.push_back(m["kind"]);
   EXPECT_EQ(messages, (std::vector<std::string>{"booking_confirmation", "booking_moved",
                                                 "booking_cancelled"}));
+}
+
+TEST_F(BookingTest, OpenPagesHearOfEveryBookingChangeLive) {
+  EventStreamClient stream(port(), Ws("/events"), false, "Bearer " + ann_);
+  ASSERT_EQ(stream.ReadHead().status, 200);
+  const json made = BookPublic(At(2, 10));
+  const std::string id = std::to_string(made["booking"]["id"].get<std::int64_t>());
+  // The booking, then its conversation (the confirmation's message events may follow).
+  auto events = stream.ReadMessages(2);
+  EXPECT_NE(events[0].find("event: booking\ndata: {\"id\":" + id + "}"), std::string::npos)
+      << events[0];
+  EXPECT_NE(events[1].find("event: conversation"), std::string::npos) << events[1];
+  ASSERT_EQ(Manage("cancel", {{"token", made["manage_token"]}}).status, 200);
+  bool heard = false;
+  for (int i = 0; i < 10 && !heard; ++i) {
+    for (const std::string& e : stream.ReadMessages(1)) {
+      heard = heard || e.find("event: booking\ndata: {\"id\":" + id + "}") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(heard);
 }
 
 TEST_F(BookingTest, AnotherWorkspacesBookingIsNotFound) {
