@@ -28,11 +28,8 @@ export function MoveBooking({ workspaceId, booking, tz, onCancel, onMoved }: Mov
   const name = contactLabel(booking.contact);
   const move = useAction(async () => {
     if (!slot) return;
+    // Without member_id the server keeps the member when free, else takes another who serves it.
     const update: BookingUpdate = { start: slot.start, notify };
-    // Keep the member when they are free then; else the first one who is.
-    const same = slot.staff.some((m) => m.id === booking.member.id);
-    const other = slot.staff[0];
-    if (!same && other) update.member_id = other.id;
     try {
       await updateBooking(workspaceId, booking.id, update);
     } catch (err) {
@@ -49,8 +46,7 @@ export function MoveBooking({ workspaceId, booking, tz, onCancel, onMoved }: Mov
     setTaken(null);
     setSlot(picked);
   };
-  const withOther =
-    slot && !slot.staff.some((m) => m.id === booking.member.id) ? slot.staff[0]?.name : null;
+  const memberBusy = slot !== null && !slot.staff.some((m) => m.id === booking.member.id);
   return (
     <div class="sections" data-testid="move-booking">
       <h3>Move to another time</h3>
@@ -72,9 +68,9 @@ export function MoveBooking({ workspaceId, booking, tz, onCancel, onMoved }: Mov
           (await staffSlots(workspaceId, booking.service.id, { from, to, tz }, { signal })).slots
         }
       />
-      {withOther && (
+      {memberBusy && (
         <p class="field__hint">
-          {booking.member.name} is not free then: it moves to {withOther}.
+          {booking.member.name} is not free then: another member who serves it takes it.
         </p>
       )}
       <label class="check">
