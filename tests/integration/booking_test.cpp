@@ -259,6 +259,41 @@ TEST_F(BookingTest, OpenPagesHearOfEveryBookingChangeLive) {
   EXPECT_TRUE(heard);
 }
 
+// The wiring of the inbox's C / X hook and of the reminder jobs (the detailed tests of both
+// live with the inbox and the scheduler).
+TEST_F(BookingTest, AReminderFiresWhenDueAndAnXReplyCancelsTheNextBooking) {
+  const json first = BookPublic(At(2, 10));
+  const json second = BookPublic(At(5, 10));
+  ASSERT_EQ(twilio_.WaitForMessages(2).size(), 2u);
+
+  clock().Set(At(1, 10));  // the first booking's reminder is due
+  auto sent = twilio_.WaitForMessages(3, std::chrono::seconds(20));
+  ASSERT_EQ(sent.size(), 3u);
+  EXPECT_NE(sent[2].body.find("reminder of your Haircut on Fri 2 Jan at 10:00"), std::string::npos)
+      << sent[2].body;
+  EXPECT_EQ(sent[2].account_sid, kBookingSid);
+
+  auto reply = twilio_.PostSignedForm(port(), PublicUrl(), "/api/webhooks/twilio/inbound",
+                                      {{"AccountSid", kBookingSid},
+                                       {"From", "+14155550101"},
+                                       {"To", kBookingNumber},
+                                       {"Body", " x "},
+                                       {"MessageSid", "SM00000000000000000000000000000042"},
+                                       {"NumMedia", "0"}});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  sent = twilio_.WaitForMessages(4);
+  ASSERT_EQ(sent.size(), 4u);
+  EXPECT_NE(sent[3].body.find("is cancelled"), std::string::npos) << sent[3].body;
+  auto cancelled = As(
+      ann_, "GET", Ws("/bookings/" + std::to_string(first["booking"]["id"].get<std::int64_t>())));
+  EXPECT_EQ(cancelled.Json()["status"], "cancelled");
+  EXPECT_EQ(cancelled.Json()["cancelled_by"], "customer");
+  auto untouched = As(
+      ann_, "GET", Ws("/bookings/" + std::to_string(second["booking"]["id"].get<std::int64_t>())));
+  EXPECT_EQ(untouched.Json()["status"], "confirmed");
+  EXPECT_EQ(untouched.Json()["reminders"][0]["status"], "pending");
+}
+
 TEST_F(BookingTest, AnotherWorkspacesBookingIsNotFound) {
   const json made = BookPublic(At(2, 10));
   const std::int64_t bobs = CreateWorkspace(bob_, "Bob Barber", "bob-barber");
