@@ -16,7 +16,7 @@ namespace {
 
 Error CannotChange() { return Error::Conflict("this booking can no longer be changed", "status"); }
 
-// The event and customer message that a status change brings, if any.
+// The conversation event a status change writes, if any.
 std::optional<BookingEvent> EventOf(BookingStatus status) {
   switch (status) {
     case BookingStatus::kConfirmed:

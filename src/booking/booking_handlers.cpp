@@ -83,10 +83,13 @@ Result<std::optional<std::int64_t>> QueryInt(const http::QueryParams& q, const c
   return *value;
 }
 
-// Binds `var` to the Result of `expr`, or answers with its error.
+// Binds `var` to the Result of `expr`, or answers with its error. (`var` names a new variable,
+// so it cannot be parenthesised.)
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define TRY_ASSIGN(var, expr) \
   auto var = (expr);          \
   if (!var.ok()) return ErrorResponse(var.error())
+// NOLINTEND(bugprone-macro-parentheses)
 
 }  // namespace
 

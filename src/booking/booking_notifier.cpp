@@ -13,7 +13,7 @@ std::string EventSentence(BookingEvent event, const workspaces::Workspace& w,
                           const BookingDetails& d) {
   const Booking& b = d.booking;
   const std::string when = LocalTimeText(b.start_at, w.timezone);
-  const std::string what = d.service_name + " on " + when;
+  std::string what = d.service_name + " on " + when;
   switch (event) {
     case BookingEvent::kCreated:
       return d.service_name + " booked for " + when + " with " + d.staff_name +

@@ -36,8 +36,9 @@ bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
 // [midnight, next midnight) of the local day of `at` in `time_zone`, as UTC instants.
 std::pair<Millis, Millis> LocalDay(Millis at, const std::string& time_zone) {
   const LocalDate day = LocalDateOf(at, time_zone);
-  const date::year_month_day next{date::sys_days{date::year{day.year} / day.month / day.day} +
-                                  date::days{1}};
+  const date::year_month_day next{
+      date::sys_days{date::year{day.year} / date::month{day.month} / date::day{day.day}} +
+      date::days{1}};
   const LocalDate following{static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
                             static_cast<unsigned>(next.day())};
   auto begin = StartOfLocalDay(day, time_zone);
@@ -157,7 +158,7 @@ void BookingService::FillFresh(db::Connection& conn, const workspaces::Workspace
 }
 
 Result<BookingDetails> BookingService::Insert(db::Connection& conn, const workspaces::Workspace& w,
-                                              const Service& service, Booking b, bool notify,
+                                              const Service& service, const Booking& b, bool notify,
                                               Millis now) const {
   BookingRepository repo(conn);
   auto id = repo.Insert(b, now);
@@ -224,7 +225,7 @@ Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::stri
     b.busy_until = place->busy_until;
     b.notes = Trim(request.notes);
     b.source = "public";
-    auto d = Insert(conn, w, *service, std::move(b), /*notify=*/true, now);
+    auto d = Insert(conn, w, *service, b, /*notify=*/true, now);
     if (!d.ok()) return d;
     tx.Commit();
     done = {w.id, d->booking.id, d->conversation_id, true};
@@ -297,7 +298,7 @@ Result<BookingDetails> BookingService::Create(db::Connection& conn, std::int64_t
     b.notes = Trim(request.notes);
     b.source = "staff";
     b.created_by = author_id;
-    auto d = Insert(conn, *w, *service, std::move(b), request.notify, now);
+    auto d = Insert(conn, *w, *service, b, request.notify, now);
     if (!d.ok()) return d;
     tx.Commit();
     done = {w->id, d->booking.id, d->conversation_id, true};

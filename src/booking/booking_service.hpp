@@ -220,7 +220,8 @@ class BookingService {
   void FillFresh(db::Connection& conn, const workspaces::Workspace& w, std::int64_t service_id,
                  Millis start, bool apply_notice, FreshSlots* fresh) const;
   Result<BookingDetails> Insert(db::Connection& conn, const workspaces::Workspace& w,
-                                const Service& service, Booking b, bool notify, Millis now) const;
+                                const Service& service, const Booking& b, bool notify,
+                                Millis now) const;
   Result<BookingDetails> RescheduleInTx(db::Connection& conn, std::string_view token, Millis start,
                                         Committed& done) const;
   Result<BookingDetails> CustomerCancelInTx(db::Connection& conn, BookingDetails d,
