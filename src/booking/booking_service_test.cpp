@@ -371,6 +371,35 @@ TEST_F(BookingServiceTest, RepliesConfirmOrCancelTheNextUpcomingBooking) {
                                     inbox::BookingReply::kCancel, now));
 }
 
+TEST_F(BookingServiceTest, ACReplyToAPendingBookingLeavesItAwaitingApproval) {
+  const std::int64_t consult = AddService("Consultation", 60, {sam_}, "1440", true);
+  PublicBookingRequest r = Public(kTue10);
+  r.service_id = consult;
+  auto made = service_.BookPublic(*conn_, "sunny-clinic", r);
+  ASSERT_TRUE(made.ok());
+  const auto& d = made->booking;
+  auto yes = service_.HandleReply(*conn_, ws_, d.booking.contact_id, *d.conversation_id,
+                                  inbox::BookingReply::kConfirm, clock_.NowMillis());
+  ASSERT_TRUE(yes);
+  EXPECT_NE(yes->answer.find("once it is approved"), std::string::npos) << yes->answer;
+  const auto after = BookingRepository(*conn_).Find(ws_, d.booking.id);
+  EXPECT_EQ(after->booking.status, BookingStatus::kPending);
+  EXPECT_TRUE(after->booking.customer_confirmed_at);
+  EXPECT_EQ(EventKinds(*d.conversation_id),
+            (std::vector<std::string>{"booking_requested", "booking_customer_confirmed"}));
+}
+
+TEST_F(BookingServiceTest, AContactWhoOptedOutOfSmsIsWrittenToByEmail) {
+  conn_->Execute("UPDATE contacts SET sms_opted_out_at = 1 WHERE id = ?", {cleo_});
+  ASSERT_TRUE(service_.Create(*conn_, ws_, ann_, Staff(kTue10)).ok());
+  auto row = conn_->QueryOne(
+      "SELECT channel, to_address, subject FROM messages WHERE kind = 'booking_confirmation'");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->Text(0), "email");
+  EXPECT_EQ(row->Text(1), "cleo@example.com");
+  EXPECT_EQ(row->Text(2), "Sunny Clinic: Haircut booked: Tue 3 Mar at 10:00");
+}
+
 TEST_F(BookingServiceTest, RemindersRunOnceWantedAndSkipOtherwise) {
   auto made = service_.BookPublic(*conn_, "sunny-clinic", Public(kTue10));
   ASSERT_TRUE(made.ok());
