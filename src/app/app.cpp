@@ -9,8 +9,9 @@
 #include "app/routes.hpp"
 #include "auth/module.hpp"
 #include "booking/booking_service.hpp"
-#include "booking/bookings.hpp"
+#include "booking/module.hpp"
 #include "booking/reminders.hpp"
+#include "booking/services_step.hpp"
 #include "contacts/contact_repository.hpp"
 #include "contacts/module.hpp"
 #include "core/clock.hpp"
@@ -82,7 +83,7 @@ struct App::Impl {
   workspaces::Module workspaces;
   contacts::Module contacts;
   inbox::Module inbox;
-  booking::Bookings bookings;
+  booking::Module booking;
   // Durable jobs (booking reminders): runs due jobs on its own thread, then wakes the outbox.
   // Declared after what its handlers use, so it stops before they go.
   jobs::Scheduler scheduler;
@@ -103,20 +104,22 @@ struct App::Impl {
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         contacts(clock),
         inbox(clock, messaging.outbox(), contacts.service(), events),
-        bookings(clock, key, messaging.outbox(), contacts.service(), events, config.public_base_url,
-                 [this] { scheduler.Wake(); }),
+        booking(config, clock, key, messaging.outbox(), contacts.service(), events,
+                [this] { scheduler.Wake(); }),
         scheduler(*database, clock, jobs::SchedulerOptions{},
                   [this] { messaging.outbox().Wake(); }),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{ops, messaging.handlers(), auth.handlers(),
-                                               workspaces.handlers(), workspaces.channel_handlers(),
-                                               workspaces.invitation_handlers(),
-                                               workspaces.onboarding_handlers(), inbox.handlers(),
-                                               contacts.handlers(), bookings.handlers()}),
-                          std::move(options.extra_routes)),
-               Guards(auth, messaging, workspaces)),
+        router(
+            WithExtras(BuildRoutes(Handlers{
+                           ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                           workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                           workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers(),
+                           booking.service_handlers(), booking.public_handlers(),
+                           booking.calendar_handlers(), booking.booking_handlers()}),
+                       std::move(options.extra_routes)),
+            Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two
@@ -128,6 +131,7 @@ struct App::Impl {
         server(ServerOptionsFrom(config, options.handle_signals), dispatcher) {
     // Features give their onboarding step its check here, before serving:
     // workspaces.onboarding().Register("<step key>", check) (see workspaces/onboarding.hpp).
+    workspaces.onboarding().Register("services", booking::ServicesStep);
     {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);
@@ -154,8 +158,8 @@ struct App::Impl {
     messaging.SetMessageChanged(
         [this](db::Connection& conn, std::int64_t id) { inbox::PublishMessage(events, conn, id); });
     // C / X replies to booking messages act on the sender's next booking; reminders run as jobs.
-    inbox.SetBookingReplies(bookings.service().ReplyHandler());
-    scheduler.Register(booking::kReminderJob, bookings.reminders().Handler());
+    inbox.SetBookingReplies(booking.bookings().ReplyHandler());
+    scheduler.Register(booking::kReminderJob, booking.reminders().Handler());
     // After the URL is final: the dispatcher reads it for status-callback URLs (and messages
     // carry links built from it).
     messaging.Start();

@@ -5,6 +5,9 @@
 
 #include "auth/auth_handlers.hpp"
 #include "booking/booking_handlers.hpp"
+#include "booking/calendar_feed_handlers.hpp"
+#include "booking/public_catalog_handlers.hpp"
+#include "booking/service_handlers.hpp"
 #include "contacts/contact_csv.hpp"
 #include "contacts/contact_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
@@ -68,6 +71,9 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
   using booking::BookingHandlers;
+  using booking::CalendarFeedHandlers;
+  using booking::PublicCatalogHandlers;
+  using booking::ServiceHandlers;
   using contacts::ContactHandlers;
   using inbox::InboxHandlers;
   using messaging::MessagingHandlers;
@@ -219,6 +225,38 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.contacts, &ContactHandlers::Update)},
           {Method::kDelete, "/api/workspaces/{id:int}/contacts/{contact_id:int}", kInbox,
            Bind(h.contacts, &ContactHandlers::Delete)},
+      },
+      // Booking (src/booking/): the service catalog (owners manage it, every member reads
+      // it), staff availability (owners, or the member themself: AvailabilityService checks
+      // which), slots, calendar feeds (the feed's path token is its credential) and the
+      // public booking page's reads.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/services", kAnyMember,
+           Bind(h.services, &ServiceHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/services", kOwner,
+           Bind(h.services, &ServiceHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/services/{service_id:int}", kAnyMember,
+           Bind(h.services, &ServiceHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/services/{service_id:int}", kOwner,
+           Bind(h.services, &ServiceHandlers::Update)},
+          {Method::kDelete, "/api/workspaces/{id:int}/services/{service_id:int}", kOwner,
+           Bind(h.services, &ServiceHandlers::Delete)},
+          {Method::kGet, "/api/workspaces/{id:int}/services/{service_id:int}/slots", kBookings,
+           Bind(h.services, &ServiceHandlers::StaffSlots)},
+          {Method::kGet, "/api/workspaces/{id:int}/staff/{member_id:int}/availability", kAnyMember,
+           Bind(h.services, &ServiceHandlers::GetAvailability)},
+          {Method::kPut, "/api/workspaces/{id:int}/staff/{member_id:int}/availability", kAnyMember,
+           Bind(h.services, &ServiceHandlers::PutAvailability)},
+          {Method::kGet, "/api/workspaces/{id:int}/calendar-feeds", kAnyMember,
+           Bind(h.calendar_feeds, &CalendarFeedHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/calendar-feeds/rotate", kAnyMember,
+           Bind(h.calendar_feeds, &CalendarFeedHandlers::Rotate)},
+          {Method::kGet, "/api/calendar/{token}", kPublic,
+           Bind(h.calendar_feeds, &CalendarFeedHandlers::Feed)},
+          {Method::kGet, "/api/public/{slug}/services", kPublic,
+           Bind(h.public_booking, &PublicCatalogHandlers::Services)},
+          {Method::kGet, "/api/public/{slug}/services/{service_id:int}/slots", kPublic,
+           Bind(h.public_booking, &PublicCatalogHandlers::Slots)},
       },
       // Bookings (src/booking/booking_*): members holding the bookings permission; the public
       // page books by slug, and customers manage with the signed token in the body.

@@ -32,7 +32,10 @@ class ContactHandlers;
 }
 namespace careops::booking {
 class BookingHandlers;
-}
+class CalendarFeedHandlers;
+class PublicCatalogHandlers;
+class ServiceHandlers;
+}  // namespace careops::booking
 
 namespace careops::app {
 
@@ -47,6 +50,9 @@ struct Handlers {
   const workspaces::OnboardingHandlers& onboarding;
   const inbox::InboxHandlers& inbox;
   const contacts::ContactHandlers& contacts;
+  const booking::ServiceHandlers& services;
+  const booking::PublicCatalogHandlers& public_booking;
+  const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
 };
 

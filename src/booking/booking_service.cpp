@@ -136,7 +136,6 @@ void BookingService::FillFresh(db::Connection& conn, const workspaces::Workspace
                                FreshSlots* fresh) const {
   if (fresh == nullptr) return;
   fresh->slots.clear();
-  fresh->staff_names.clear();
   auto service = ServiceRepository(conn).Find(w.id, service_id);
   if (!service) return;
   SlotQuery query;
@@ -145,16 +144,7 @@ void BookingService::FillFresh(db::Connection& conn, const workspaces::Workspace
   if (!apply_notice) service->horizon_days = kStaffHorizonDays;
   auto slots = FindSlots(conn, w.timezone, *service, query, clock_.NowMillis());
   if (!slots.ok()) return;
-  fresh->slots = std::move(slots).value();
-  std::vector<std::int64_t> ids;
-  for (const Slot& s : fresh->slots) ids.insert(ids.end(), s.staff_ids.begin(), s.staff_ids.end());
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  workspaces::WorkspaceRepository members(conn);
-  for (std::int64_t id : ids) {
-    const auto member = members.FindMember(w.id, id);
-    fresh->staff_names.emplace_back(id, member ? member->full_name : std::string());
-  }
+  fresh->slots = NameSlots(conn, *slots);
 }
 
 Result<BookingDetails> BookingService::Insert(db::Connection& conn, const workspaces::Workspace& w,

@@ -29,6 +29,7 @@
 
 #include "booking/booking_repository.hpp"
 #include "booking/model.hpp"
+#include "booking/slot_service.hpp"
 #include "booking/slots.hpp"
 #include "core/error.hpp"
 #include "inbox/booking_replies.hpp"
@@ -130,10 +131,9 @@ struct BookingPage {
 };
 
 // The free slots offered with a Conflict on "start": those of the requested start's local day
-// in the workspace's zone, with the names of the staff members in them.
+// in the workspace's zone, with their staff's names.
 struct FreshSlots {
-  std::vector<Slot> slots;
-  std::vector<std::pair<std::int64_t, std::string>> staff_names;  // id → full name
+  std::vector<NamedSlot> slots;
 };
 
 // Whether `e` is the refusal of a start that is not free (Conflict naming "start"), the one

@@ -47,6 +47,9 @@ bool IsSensitiveName(std::string_view name) {
   return false;
 }
 
+// Paths whose next segment is itself a credential (a calendar feed's secret URL).
+constexpr std::string_view kSecretPathPrefixes[] = {"/api/calendar/"};
+
 }  // namespace
 
 std::string HttpDate(std::time_t t) {
@@ -217,8 +220,16 @@ void AddSecurityHeaders(Response& response, Csp csp) {
 
 std::string RedactTarget(std::string_view target) {
   const auto q = target.find('?');
-  if (q == std::string_view::npos) return std::string(target);
-  std::string out(target.substr(0, q + 1));
+  std::string out(target.substr(0, q));
+  // Compared decoded, as the router matches it ("/api/%63alendar/…" is the same route).
+  const std::string decoded = PercentDecode(out, false).value_or(out);
+  for (std::string_view prefix : kSecretPathPrefixes) {
+    if (decoded.size() > prefix.size() && decoded.starts_with(prefix)) {
+      out = std::string(prefix) + "REDACTED";
+    }
+  }
+  if (q == std::string_view::npos) return out;
+  out += '?';
   std::string_view rest = target.substr(q + 1);
   bool first = true;
   while (!rest.empty()) {

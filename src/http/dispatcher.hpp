@@ -67,7 +67,8 @@ void AddSecurityHeaders(Response& response, Csp csp);
 std::string HttpDate(std::time_t t);
 
 // The target with the values of secret-looking or personal query parameters (codes, tokens,
-// passwords, emails, phone numbers...) replaced, for logs.
+// passwords, emails, phone numbers...) replaced, and the secret segment of credential paths
+// ("/api/calendar/{token}") too, for logs.
 std::string RedactTarget(std::string_view target);
 
 }  // namespace careops::http

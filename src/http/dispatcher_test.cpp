@@ -16,6 +16,15 @@ TEST(RedactTargetTest, HidesSecretAndPersonalValues) {
   EXPECT_EQ(RedactTarget("/x?token"), "/x?token");
 }
 
+TEST(RedactTargetTest, HidesTheTokenOfACalendarFeedPath) {
+  EXPECT_EQ(RedactTarget("/api/calendar/s3cr3t-Token_abc.ics"), "/api/calendar/REDACTED");
+  EXPECT_EQ(RedactTarget("/api/calendar/s3cr3t?x=1&token=t"),
+            "/api/calendar/REDACTED?x=1&token=REDACTED");
+  EXPECT_EQ(RedactTarget("/api/%63alendar/s3cr3t"), "/api/calendar/REDACTED");
+  EXPECT_EQ(RedactTarget("/api/calendar/"), "/api/calendar/");
+  EXPECT_EQ(RedactTarget("/api/calendars"), "/api/calendars");
+}
+
 TEST(HttpDateTest, ImfFixdate) { EXPECT_EQ(HttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT"); }
 
 TEST(SecurityHeadersTest, PagesGetSelfOnlyCspApiGetsNone) {

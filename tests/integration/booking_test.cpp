@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "support/booking_fixture.hpp"
+#include "support/bookings_fixture.hpp"
 #include "support/event_stream_client.hpp"
 
 namespace careops::testing {
@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-class BookingTest : public BookingHttpTest {
+class BookingTest : public BookingsHttpTest {
  protected:
   ClientResponse Manage(const std::string& action, json body) {
     return Post("/api/public/bookings/" + action, body);
@@ -31,8 +31,8 @@ TEST_F(BookingTest, PublicBookingConfirmsBySmsThroughTheWorkspacesOwnAccount) {
   const json body = r.Json();
   const json& booking = body["booking"];
   EXPECT_EQ(booking["status"], "confirmed");
-  EXPECT_EQ(booking["start"], "2026-01-02T09:00:00Z");
-  EXPECT_EQ(booking["end"], "2026-01-02T10:00:00Z");
+  EXPECT_EQ(booking["start"], "2026-01-02T10:00:00Z");
+  EXPECT_EQ(booking["end"], "2026-01-02T11:00:00Z");
   EXPECT_EQ(booking["service"]["name"], "Haircut");
   EXPECT_EQ(booking["member"]["id"], ann_id_);
   EXPECT_FALSE(booking.contains("contact"));  // the public answer names nobody else
@@ -69,10 +69,10 @@ TEST_F(BookingTest, ATakenSlotAnswers409WithTheDaysFreeSlots) {
   ASSERT_TRUE(body["slots"].is_array());
   ASSERT_FALSE(body["slots"].empty());
   for (const json& slot : body["slots"]) {
-    EXPECT_NE(slot["start"], "2026-01-02T09:00:00Z");
-    EXPECT_GE(slot["start"].get<std::string>(), "2026-01-02T08:00:00Z");
-    EXPECT_LT(slot["start"].get<std::string>(), "2026-01-02T16:00:00Z");
-    EXPECT_EQ(slot["staff"][0]["name"], "Ann Lee");
+    EXPECT_NE(slot["start"], "2026-01-02T10:00:00Z");
+    EXPECT_GE(slot["start"].get<std::string>(), "2026-01-02T09:00:00Z");
+    EXPECT_LT(slot["start"].get<std::string>(), "2026-01-02T17:00:00Z");
+    EXPECT_EQ(slot["staff"][0]["name"], "Ann Owner");
   }
   EXPECT_EQ(SqlInt("SELECT COUNT(*) FROM contacts WHERE phone = '+14155550103'"), 0);
 }
@@ -99,7 +99,7 @@ TEST_F(BookingTest, FiftyRacersForTheLastSlotGetOne201And49Conflicts) {
                 .dump();
         start.arrive_and_wait();
         try {
-          auto r = Request(port(), "POST", "/api/public/sunny-clinic/bookings", body,
+          auto r = Request(port(), "POST", "/api/public/ann-clinic/bookings", body,
                            {{"Content-Type", "application/json"}}, std::chrono::seconds(60));
           if (r.status == 201) {
             ++created;
@@ -136,13 +136,13 @@ TEST_F(BookingTest, StaffCreateMoveCancelAndComplete) {
 
   auto moved = As(ann_, "PATCH", path, json{{"start", Rfc3339(At(2, 14))}}.dump());
   ASSERT_EQ(moved.status, 200) << moved.body;
-  EXPECT_EQ(moved.Json()["start"], "2026-01-02T13:00:00Z");
+  EXPECT_EQ(moved.Json()["start"], "2026-01-02T14:00:00Z");
   auto detail = As(ann_, "GET", path);
   ASSERT_EQ(detail.status, 200);
   ASSERT_EQ(detail.Json()["reminders"].size(), 2u);  // the first one cancelled by the move
   EXPECT_EQ(detail.Json()["reminders"][0]["status"], "cancelled");
   EXPECT_EQ(detail.Json()["reminders"][1]["status"], "pending");
-  EXPECT_EQ(detail.Json()["reminders"][1]["due_at"], "2026-01-01T13:00:00Z");
+  EXPECT_EQ(detail.Json()["reminders"][1]["due_at"], "2026-01-01T14:00:00Z");
 
   auto early = As(ann_, "PATCH", path, json{{"status", "completed"}}.dump());
   ASSERT_EQ(early.status, 409) << early.body;
@@ -196,7 +196,7 @@ TEST_F(BookingTest, ManageLinksShowCancelRescheduleAndConfirm) {
   EXPECT_TRUE(taken.Json()["slots"].is_array());
   auto moved = Manage("reschedule", {{"token", token}, {"start", Rfc3339(At(2, 15))}});
   ASSERT_EQ(moved.status, 200) << moved.body;
-  EXPECT_EQ(moved.Json()["start"], "2026-01-02T14:00:00Z");
+  EXPECT_EQ(moved.Json()["start"], "2026-01-02T15:00:00Z");
 
   auto cancelled = Manage("cancel", {{"token", token}});
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
@@ -305,8 +305,12 @@ TEST_F(BookingTest, AnotherWorkspacesBookingIsNotFound) {
                 .Json()["bookings"]
                 .size(),
             0u);
-  // Nor may Bob reach Ann's workspace's bookings.
-  EXPECT_EQ(As(bob_, "GET", Ws("/bookings")).status, 404);
+  // In Ann's workspace Bob is staff without the bookings permission.
+  EXPECT_EQ(As(bob_, "GET", Ws("/bookings")).status, 403);
+  EXPECT_EQ(
+      As(bob_, "GET", Ws("/bookings/" + std::to_string(made["booking"]["id"].get<std::int64_t>())))
+          .status,
+      403);
 }
 
 TEST_F(BookingTest, BadInputIsA400NamingTheField) {
@@ -315,7 +319,7 @@ TEST_F(BookingTest, BadInputIsA400NamingTheField) {
                            : "status " + std::to_string(r.status);
   };
   const std::string start = Rfc3339(At(2, 10));
-  const std::string pub = "/api/public/sunny-clinic/bookings";
+  const std::string pub = "/api/public/ann-clinic/bookings";
   EXPECT_EQ(field_of(Post(pub, {{"start", start}, {"name", "A"}, {"phone", "+14155550101"}})),
             "service_id");
   EXPECT_EQ(field_of(Post(pub, {{"service_id", haircut_},

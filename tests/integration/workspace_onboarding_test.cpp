@@ -1,6 +1,7 @@
 // Onboarding, activation and the public workspace page over HTTP (docs/API.md, Onboarding and
-// activation; PRODUCT.md W2). This version has neither channels nor services, so activation
-// is refused with the list of what is missing; its success is proved in
+// activation; PRODUCT.md W2). A new workspace has no channel and no service yet, so activation
+// is refused with the list of what is missing; the services step turning done is proved in
+// tests/integration/booking_services_test.cpp, and activation's success in
 // src/workspaces/onboarding_test.cpp with checks registered there.
 
 #include <gtest/gtest.h>
@@ -55,8 +56,8 @@ TEST_F(WorkspaceOnboardingTest, EightStepsInOrderWithWhatEachNeeds) {
   }
   EXPECT_EQ(steps[0]["available"], true);
   EXPECT_EQ(steps[0]["missing"], (Json{"the address", "a contact email or phone number"}));
-  EXPECT_EQ(steps[3]["available"], false);
-  EXPECT_EQ(steps[3]["missing"], (Json{"comes with a later version of CareOps"}));
+  EXPECT_EQ(steps[3]["available"], true);
+  EXPECT_EQ(steps[3]["missing"], (Json{"add a service customers can book"}));
   EXPECT_EQ(steps[6]["available"], true);
   EXPECT_EQ(steps[7]["available"], true);
 
