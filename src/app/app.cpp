@@ -84,8 +84,9 @@ struct App::Impl {
   contacts::Module contacts;
   inbox::Module inbox;
   booking::Module booking;
-  // Durable jobs (booking reminders): runs due jobs on its own thread, then wakes the outbox.
-  // Declared after what its handlers use, so it stops before they go.
+  // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
+  // outbox). Stopped before messaging; declared after the modules its handlers use (booking)
+  // so that it is destroyed, and its thread gone, before them.
   jobs::Scheduler scheduler;
   ops::OpsHandlers ops;
   http::Router router;
@@ -163,6 +164,8 @@ struct App::Impl {
     // After the URL is final: the dispatcher reads it for status-callback URLs (and messages
     // carry links built from it).
     messaging.Start();
+    // Tests register their own job kinds (AppOptions::register_jobs) before it starts.
+    if (options.register_jobs) options.register_jobs(scheduler);
     scheduler.Start();
   }
 
@@ -208,6 +211,7 @@ App::~App() = default;
 void App::Run() {
   impl_->server.Run();
   impl_->pool.Stop();
+  // Before messaging: a job running now still enqueues into a working outbox.
   impl_->scheduler.Stop();
   impl_->messaging.Stop();
   impl_->auth.Stop();
@@ -218,5 +222,6 @@ std::uint16_t App::port() const { return impl_->server.port(); }
 const Config& App::config() const { return impl_->config; }
 const std::vector<http::Route>& App::routes() const { return impl_->router.routes(); }
 http::EventHub& App::events() { return impl_->events; }
+jobs::Scheduler& App::scheduler() { return impl_->scheduler; }
 
 }  // namespace careops::app

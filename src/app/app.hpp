@@ -3,6 +3,7 @@
 // them by constructor. Nothing else constructs services; nothing reaches for globals.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -15,6 +16,9 @@ class Clock;
 namespace careops::http {
 class EventHub;
 }
+namespace careops::jobs {
+class Scheduler;
+}
 
 namespace careops::app {
 
@@ -22,6 +26,8 @@ struct AppOptions {
   const Clock* clock = nullptr;           // default: the system clock
   std::vector<http::Route> extra_routes;  // tests only: appended to the route table
   bool handle_signals = false;            // SIGTERM/SIGINT start a graceful shutdown
+  // Tests only: registers extra job kinds (Scheduler::Register) before the scheduler starts.
+  std::function<void(jobs::Scheduler&)> register_jobs;
 };
 
 class App {
@@ -44,6 +50,9 @@ class App {
   const std::vector<http::Route>& routes() const;
   // The live-update hub the modules publish to (tests publish through it too).
   http::EventHub& events();
+  // The job scheduler (running from construction until Run() returns). Tests call Wake() on it
+  // after stepping the clock or scheduling a job by SQL.
+  jobs::Scheduler& scheduler();
 
  private:
   struct Impl;

@@ -40,25 +40,37 @@ std::string Placeholders(std::size_t n) {
   return out;
 }
 
-// Claims due jobs of the registered kinds. Parameters: owner, lease_until, now, now, now,
-// kinds..., limit. (PostgreSQL: FOR UPDATE SKIP LOCKED on the inner SELECT; SQLite serialises
-// writers, so two schedulers never claim the same row.)
+// Claims due jobs of the registered kinds, the earliest first. Parameters: owner, lease_until,
+// now, then now, kinds..., limit (due pending jobs), then now, kinds... (running ones whose
+// lease ended), then limit. Each branch walks jobs_due (status, due_at, id) and stops early: the
+// `+kind` keeps SQLite from choosing the (kind, subject_id) index and scanning every job of a
+// kind. (PostgreSQL: FOR UPDATE SKIP LOCKED on the inner SELECTs; SQLite serialises writers,
+// so two schedulers never claim the same row.)
 std::string ClaimSql(std::size_t kinds) {
+  const std::string in = "+kind IN (" + Placeholders(kinds) + ")";
   return "UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, "
-         "attempts = attempts + 1, updated_at = ? "
-         "WHERE id IN (SELECT id FROM jobs WHERE ((status = 'pending' AND due_at <= ?) "
-         "OR (status = 'running' AND lease_until < ?)) AND kind IN (" +
-         Placeholders(kinds) +
+         "attempts = attempts + 1, updated_at = ? WHERE id IN ("
+         "SELECT id FROM (SELECT * FROM (SELECT id, due_at FROM jobs WHERE status = 'pending' "
+         "AND due_at <= ? AND " +
+         in +
+         " ORDER BY due_at, id LIMIT ?) "
+         "UNION ALL SELECT id, due_at FROM jobs WHERE status = 'running' AND lease_until < ? "
+         "AND " +
+         in +
          ") ORDER BY due_at, id LIMIT ?) "
          "RETURNING id, kind, workspace_id, subject_id, payload, due_at, attempts, result, "
          "created_at, updated_at";
 }
 
-// When the next job of the registered kinds becomes claimable. Parameters: kinds twice.
+// When the next job of the registered kinds becomes claimable (a running one 1 ms after its
+// lease ends). Parameters: kinds twice.
 std::string NextDueSql(std::size_t kinds) {
-  const std::string in = "kind IN (" + Placeholders(kinds) + ")";
-  return "SELECT MIN(t) FROM (SELECT MIN(due_at) AS t FROM jobs WHERE status = 'pending' AND " +
-         in + " UNION ALL SELECT MIN(lease_until) + 1 FROM jobs WHERE status = 'running' AND " +
+  const std::string in = "+kind IN (" + Placeholders(kinds) + ")";
+  return "SELECT MIN(t) FROM (SELECT * FROM (SELECT due_at AS t FROM jobs WHERE status = "
+         "'pending' AND " +
+         in +
+         " ORDER BY due_at LIMIT 1) UNION ALL SELECT MIN(lease_until) + 1 FROM jobs WHERE "
+         "status = 'running' AND " +
          in + ")";
 }
 
@@ -118,9 +130,13 @@ struct Scheduler::State {
 std::vector<Job> Scheduler::State::Claim(db::Connection& conn) {
   if (kinds.empty()) return {};
   const Millis now = clock.NowMillis();
-  std::vector<db::Value> params = {owner, now + options.lease_ms, now, now, now};
+  const db::Value limit = static_cast<std::int64_t>(std::max(1, options.max_batch));
+  std::vector<db::Value> params = {owner, now + options.lease_ms, now, now};
   params.insert(params.end(), kinds.begin(), kinds.end());
-  params.emplace_back(static_cast<std::int64_t>(std::max(1, options.max_batch)));
+  params.push_back(limit);
+  params.emplace_back(now);
+  params.insert(params.end(), kinds.begin(), kinds.end());
+  params.push_back(limit);
   const db::Rows rows = conn.Query(claim_sql, params);
   std::vector<Job> jobs;
   jobs.reserve(rows.size());

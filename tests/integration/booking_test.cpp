@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "jobs/scheduler.hpp"
 #include "support/bookings_fixture.hpp"
 #include "support/event_stream_client.hpp"
 
@@ -267,6 +268,7 @@ TEST_F(BookingTest, AReminderFiresWhenDueAndAnXReplyCancelsTheNextBooking) {
   ASSERT_EQ(twilio_.WaitForMessages(2).size(), 2u);
 
   clock().Set(At(1, 10));  // the first booking's reminder is due
+  server_->app().scheduler().Wake();
   auto sent = twilio_.WaitForMessages(3, std::chrono::seconds(20));
   ASSERT_EQ(sent.size(), 3u);
   EXPECT_NE(sent[2].body.find("reminder of your Haircut on Fri 2 Jan at 10:00"), std::string::npos)

@@ -7,11 +7,15 @@
 
 namespace careops::testing {
 
-TestServer::TestServer(TestServerOptions options) {
+TestServer::TestServer(TestServerOptions options) : options_(std::move(options)) {
   InitCrypto();
   // Access logs drown test output; CAREOPS_TEST_LOG=info brings them back.
   const char* level = std::getenv("CAREOPS_TEST_LOG");
   log::Init(level != nullptr ? level : "warn", log::Format::kText);
+  Start();
+}
+
+void TestServer::Start() {
   app::Config config;
   config.port = 0;
   config.data_dir = dir_.path().string();
@@ -22,10 +26,11 @@ TestServer::TestServer(TestServerOptions options) {
   config.email_provider = "console";
   config.io_threads = 2;
   config.worker_threads = 4;
-  if (options.configure) options.configure(config);
-  app_ = std::make_unique<app::App>(
-      std::move(config),
-      app::AppOptions{.clock = &clock_, .extra_routes = std::move(options.extra_routes)});
+  if (options_.configure) options_.configure(config);
+  app_ = std::make_unique<app::App>(std::move(config),
+                                    app::AppOptions{.clock = &clock_,
+                                                    .extra_routes = options_.extra_routes,
+                                                    .register_jobs = options_.register_jobs});
   thread_ = std::thread([this] { app_->Run(); });
 }
 
@@ -37,6 +42,12 @@ void TestServer::Stop() {
   if (!thread_.joinable()) return;
   app_->Shutdown();
   thread_.join();
+}
+
+void TestServer::Restart() {
+  Stop();
+  app_.reset();  // closes every connection to the database before the new App opens it
+  Start();
 }
 
 }  // namespace careops::testing

@@ -20,6 +20,8 @@ namespace careops::testing {
 struct TestServerOptions {
   std::function<void(app::Config&)> configure;  // adjust settings before start
   std::vector<http::Route> extra_routes;        // test-only routes
+  // Registers test job kinds before the scheduler starts (app::AppOptions::register_jobs).
+  std::function<void(jobs::Scheduler&)> register_jobs;
 };
 
 class TestServer {
@@ -34,10 +36,16 @@ class TestServer {
   const TempDir& dir() const { return dir_; }
   // Starts a graceful shutdown and waits until Run() returned.
   void Stop();
+  // Stops the server (if running) and starts a new App on the same data directory, database,
+  // options and clock (its time unchanged): a restart of the process. The port changes.
+  void Restart();
 
  private:
+  void Start();
+
   TempDir dir_;
   FakeClock clock_;
+  TestServerOptions options_;
   std::unique_ptr<app::App> app_;
   std::thread thread_;
 };
