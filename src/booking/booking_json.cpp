@@ -4,6 +4,7 @@
 
 #include "booking/time_format.hpp"
 #include "http/error_response.hpp"
+#include "http/url.hpp"
 
 namespace careops::booking {
 namespace {
@@ -87,6 +88,17 @@ Json SlotsJson(const std::vector<NamedSlot>& slots) {
   Json out = Json::array();
   for (const NamedSlot& s : slots) out.push_back(SlotJson(s));
   return out;
+}
+
+Json SlotAnswerJson(const SlotAnswer& answer) {
+  return {{"timezone", answer.timezone}, {"slots", SlotsJson(answer.slots)}};
+}
+
+Result<SlotTexts> ReadSlotTexts(const http::RequestContext& ctx) {
+  auto params = http::ParseQuery(ctx.query);
+  if (!params.ok()) return std::move(params).error();
+  return SlotTexts{http::FindParam(*params, "from"), http::FindParam(*params, "to"),
+                   http::FindParam(*params, "tz")};
 }
 
 Result<ServiceFields> ReadServiceFields(const Json& body) {

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "http/json.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
 
 namespace careops::booking {
 
@@ -26,6 +27,11 @@ http::Json StaffRefJson(const StaffRef& r);
 // {"start", "end", "staff": [{"id", "name"}]} with RFC 3339 UTC instants.
 http::Json SlotJson(const NamedSlot& s);
 http::Json SlotsJson(const std::vector<NamedSlot>& slots);
+// {"timezone", "slots"}
+http::Json SlotAnswerJson(const SlotAnswer& answer);
+
+// ?from=&to=&tz= of a request (400 naming "query" for a malformed query string).
+Result<SlotTexts> ReadSlotTexts(const http::RequestContext& ctx);
 
 // The service fields of a JSON object (create or PATCH): 400 naming a field of the wrong type.
 // Ranges are checked later (ApplyServiceFields).

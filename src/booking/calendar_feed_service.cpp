@@ -2,7 +2,7 @@
 
 #include "booking/calendar_feed_repository.hpp"
 #include "booking/ical.hpp"
-#include "booking/slot_service.hpp"
+#include "booking/staff_repository.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/random.hpp"
@@ -126,7 +126,7 @@ Result<FeedDocument> CalendarFeedService::Render(db::Connection& conn,
   if (feed->staff_id) {
     const auto member = workspaces.FindMember(feed->workspace_id, *feed->staff_id);
     if (!member || !member->active) return unknown;
-    cal.name += " — " + StaffNames(conn, {*feed->staff_id}).front().name;
+    cal.name += " — " + StaffRepository(conn).Names({*feed->staff_id}).front().name;
   }
   const Millis now = clock_.NowMillis();
   const std::string host = HostOf(public_base_url_);

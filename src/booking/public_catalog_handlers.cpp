@@ -4,11 +4,10 @@
 
 #include "booking/booking_json.hpp"
 #include "booking/service_catalog.hpp"
-#include "booking/slot_finder.hpp"
+#include "booking/slot_service.hpp"
 #include "core/clock.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
-#include "http/url.hpp"
 #include "workspaces/public_workspace.hpp"
 
 namespace careops::booking {
@@ -38,24 +37,12 @@ Response PublicCatalogHandlers::Services(RequestContext& ctx) const {
 }
 
 Response PublicCatalogHandlers::Slots(RequestContext& ctx) const {
-  auto workspace = workspaces::OpenWorkspaceBySlug(ctx.db, ctx.params.Str("slug"));
-  if (!workspace.ok()) return ErrorResponse(workspace.error());
-  auto service = catalog_.Get(ctx.db, workspace->id, ctx.params.Int("service_id"));
-  if (!service.ok() || !service->is_active) {
-    return ErrorResponse(Error::NotFound("no such service"));
-  }
-  auto params = http::ParseQuery(ctx.query);
-  if (!params.ok()) return ErrorResponse(params.error());
-  auto range = ParseSlotRange(http::FindParam(*params, "from"), http::FindParam(*params, "to"),
-                              http::FindParam(*params, "tz"), workspace->timezone);
-  if (!range.ok()) return ErrorResponse(range.error());
-  SlotQuery query;
-  query.from = range->from;
-  query.to = range->to;
-  auto slots = FindSlots(ctx.db, workspace->timezone, *service, query, ctx.clock.NowMillis());
-  if (!slots.ok()) return ErrorResponse(slots.error());
-  return JsonResponse(
-      200, {{"timezone", range->timezone}, {"slots", SlotsJson(NameSlots(ctx.db, *slots))}});
+  auto texts = ReadSlotTexts(ctx);
+  if (!texts.ok()) return ErrorResponse(texts.error());
+  auto answer = PublicSlots(ctx.db, ctx.params.Str("slug"), ctx.params.Int("service_id"), *texts,
+                            ctx.clock.NowMillis());
+  if (!answer.ok()) return ErrorResponse(answer.error());
+  return JsonResponse(200, SlotAnswerJson(*answer));
 }
 
 }  // namespace careops::booking

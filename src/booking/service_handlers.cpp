@@ -6,13 +6,12 @@
 #include "booking/availability_service.hpp"
 #include "booking/booking_json.hpp"
 #include "booking/service_catalog.hpp"
-#include "booking/slot_finder.hpp"
+#include "booking/slot_service.hpp"
 #include "booking/time_format.hpp"
 #include "core/clock.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
 #include "http/url.hpp"
-#include "workspaces/workspace_repository.hpp"
 
 namespace careops::booking {
 namespace {
@@ -181,27 +180,12 @@ Response ServiceHandlers::Delete(RequestContext& ctx) const {
 }
 
 Response ServiceHandlers::StaffSlots(RequestContext& ctx) const {
-  auto service = catalog_.Get(ctx.db, ctx.workspace_id, ctx.params.Int("service_id"));
-  if (!service.ok()) return ErrorResponse(service.error());
-  auto params = http::ParseQuery(ctx.query);
-  if (!params.ok()) return ErrorResponse(params.error());
-  const auto workspace = workspaces::WorkspaceRepository(ctx.db).FindById(ctx.workspace_id);
-  if (!workspace) return ErrorResponse(Error::NotFound("no such workspace"));
-  auto range = ParseSlotRange(http::FindParam(*params, "from"), http::FindParam(*params, "to"),
-                              http::FindParam(*params, "tz"), workspace->timezone);
-  if (!range.ok()) return ErrorResponse(range.error());
-  std::vector<Slot> slots;
-  if (service->is_active) {  // an archived service is no longer bookable
-    SlotQuery query;
-    query.from = range->from;
-    query.to = range->to;
-    query.apply_notice = false;
-    auto found = FindSlots(ctx.db, workspace->timezone, *service, query, ctx.clock.NowMillis());
-    if (!found.ok()) return ErrorResponse(found.error());
-    slots = std::move(found).value();
-  }
-  return JsonResponse(
-      200, {{"timezone", range->timezone}, {"slots", SlotsJson(NameSlots(ctx.db, slots))}});
+  auto texts = ReadSlotTexts(ctx);
+  if (!texts.ok()) return ErrorResponse(texts.error());
+  auto answer = booking::StaffSlots(ctx.db, ctx.workspace_id, ctx.params.Int("service_id"), *texts,
+                                    ctx.clock.NowMillis());
+  if (!answer.ok()) return ErrorResponse(answer.error());
+  return JsonResponse(200, SlotAnswerJson(*answer));
 }
 
 Response ServiceHandlers::GetAvailability(RequestContext& ctx) const {

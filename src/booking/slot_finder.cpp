@@ -15,6 +15,10 @@ namespace {
 
 constexpr Millis kMinute = 60'000;
 constexpr Millis kDay = 24 * 60 * kMinute;
+// Longer than any booking's busy time (duration <= 1440 minutes plus two buffers <= 240 each,
+// by the service rules), so that the busy query reads a bounded range of bookings_staff_busy
+// instead of the staff member's whole history.
+constexpr Millis kLongestBusy = 2 * kDay;
 
 // The staff of `service` who are active members of its workspace (and, when asked, only
 // `only`), ascending.
@@ -113,8 +117,8 @@ Result<std::vector<Slot>> FindSlots(db::Connection& conn, const std::string& tim
     for (const db::Row& row : conn.Query(
              "SELECT busy_from, busy_until FROM bookings "
              "WHERE workspace_id = ? AND staff_id = ? AND status IN ('pending', 'confirmed') "
-             "AND busy_from < ? AND busy_until > ? AND id <> ?",
-             {service.workspace_id, staff_id, reach_to, reach_from,
+             "AND busy_from >= ? AND busy_from < ? AND busy_until > ? AND id <> ?",
+             {service.workspace_id, staff_id, reach_from - kLongestBusy, reach_to, reach_from,
               query.ignore_booking_id.value_or(0)})) {
       a.busy.push_back({row.Int(0), row.Int(1)});
     }

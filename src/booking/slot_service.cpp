@@ -3,14 +3,35 @@
 #include <algorithm>
 #include <map>
 
+#include "booking/service_repository.hpp"
+#include "booking/slot_finder.hpp"
 #include "booking/time_format.hpp"
-#include "db/database.hpp"
+#include "workspaces/public_workspace.hpp"
+#include "workspaces/workspace_repository.hpp"
 
 namespace careops::booking {
 namespace {
 
 constexpr Millis kHour = 3'600'000;
 constexpr Millis kDay = 24 * kHour;
+
+// The slots of `service` (of `workspace`) for `texts`; none for an archived service.
+Result<SlotAnswer> Answer(db::Connection& conn, const workspaces::Workspace& workspace,
+                          const Service& service, const SlotTexts& texts, bool apply_notice,
+                          Millis now) {
+  auto range = ParseSlotRange(texts.from, texts.to, texts.tz, workspace.timezone);
+  if (!range.ok()) return std::move(range).error();
+  SlotAnswer answer{range->timezone, {}};
+  if (!service.is_active) return answer;
+  SlotQuery query;
+  query.from = range->from;
+  query.to = range->to;
+  query.apply_notice = apply_notice;
+  auto slots = FindSlots(conn, workspace.timezone, service, query, now);
+  if (!slots.ok()) return std::move(slots).error();
+  answer.slots = NameSlots(conn, *slots);
+  return answer;
+}
 
 }  // namespace
 
@@ -39,12 +60,7 @@ Result<SlotRange> ParseSlotRange(const std::optional<std::string>& from,
 }
 
 std::vector<StaffRef> StaffNames(db::Connection& conn, const std::vector<std::int64_t>& ids) {
-  std::vector<StaffRef> out;
-  for (std::int64_t id : ids) {
-    auto row = conn.QueryOne("SELECT full_name FROM users WHERE id = ?", {id});
-    out.push_back({id, row ? row->Text(0) : std::string()});
-  }
-  return out;
+  return StaffRepository(conn).Names(ids);
 }
 
 std::vector<NamedSlot> NameSlots(db::Connection& conn, const std::vector<Slot>& slots) {
@@ -62,6 +78,23 @@ std::vector<NamedSlot> NameSlots(db::Connection& conn, const std::vector<Slot>& 
     out.push_back(std::move(n));
   }
   return out;
+}
+
+Result<SlotAnswer> StaffSlots(db::Connection& conn, std::int64_t workspace_id,
+                              std::int64_t service_id, const SlotTexts& texts, Millis now) {
+  const auto workspace = workspaces::WorkspaceRepository(conn).FindById(workspace_id);
+  const auto service = ServiceRepository(conn).Find(workspace_id, service_id);
+  if (!workspace || !service) return Error::NotFound("no such service");
+  return Answer(conn, *workspace, *service, texts, false, now);
+}
+
+Result<SlotAnswer> PublicSlots(db::Connection& conn, std::string_view slug, std::int64_t service_id,
+                               const SlotTexts& texts, Millis now) {
+  auto workspace = workspaces::OpenWorkspaceBySlug(conn, slug);
+  if (!workspace.ok()) return std::move(workspace).error();
+  const auto service = ServiceRepository(conn).Find(workspace->id, service_id);
+  if (!service || !service->is_active) return Error::NotFound("no such service");
+  return Answer(conn, *workspace, *service, texts, true, now);
 }
 
 }  // namespace careops::booking
