@@ -50,7 +50,8 @@ struct Job {
 enum class JobOutcome {
   kDone,     // did its work
   kSkipped,  // nothing to do any more (the booking was cancelled, automation paused…)
-  kRetry,    // a transient failure: run again later (failed after max_attempts)
+  kRetry,    // a transient failure: run again later (failed after max_attempts); what the
+             // handler wrote is rolled back, as when it throws
   kFailed,   // a permanent failure
 };
 
