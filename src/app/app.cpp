@@ -8,7 +8,9 @@
 
 #include "app/routes.hpp"
 #include "auth/module.hpp"
+#include "booking/booking_service.hpp"
 #include "booking/module.hpp"
+#include "booking/reminders.hpp"
 #include "booking/services_step.hpp"
 #include "contacts/contact_repository.hpp"
 #include "contacts/module.hpp"
@@ -77,14 +79,15 @@ struct App::Impl {
   // the modules so that features can receive it by constructor.
   http::EventHub events;
   messaging::Module messaging;
-  // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
-  // outbox). Stopped before messaging, destroyed before it.
-  jobs::Scheduler scheduler;
   auth::Module auth;
   workspaces::Module workspaces;
   contacts::Module contacts;
   inbox::Module inbox;
   booking::Module booking;
+  // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
+  // outbox). Stopped before messaging; declared after the modules its handlers use (booking)
+  // so that it is destroyed, and its thread gone, before them.
+  jobs::Scheduler scheduler;
   ops::OpsHandlers ops;
   http::Router router;
   http::WorkerPool pool;
@@ -98,24 +101,26 @@ struct App::Impl {
         key(config.secret_key),
         web_app(LoadWebApp(config)),
         messaging(config, *database, clock, key, metrics),
-        scheduler(*database, clock, jobs::SchedulerOptions{},
-                  [this] { messaging.outbox().Wake(); }),
         auth(config, *database, clock, key, messaging.outbox(), metrics),
         workspaces(config, clock, key, messaging.outbox(), auth.user_guard()),
         contacts(clock),
         inbox(clock, messaging.outbox(), contacts.service(), events),
-        booking(config, clock, key),
+        booking(config, clock, key, messaging.outbox(), contacts.service(), events,
+                [this] { scheduler.Wake(); }),
+        scheduler(*database, clock, jobs::SchedulerOptions{},
+                  [this] { messaging.outbox().Wake(); }),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{
-                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
-                              workspaces.channel_handlers(), workspaces.invitation_handlers(),
-                              workspaces.onboarding_handlers(), inbox.handlers(),
-                              contacts.handlers(), booking.service_handlers(),
-                              booking.public_handlers(), booking.calendar_handlers()}),
-                          std::move(options.extra_routes)),
-               Guards(auth, messaging, workspaces)),
+        router(
+            WithExtras(BuildRoutes(Handlers{
+                           ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                           workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                           workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers(),
+                           booking.service_handlers(), booking.public_handlers(),
+                           booking.calendar_handlers(), booking.booking_handlers()}),
+                       std::move(options.extra_routes)),
+            Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two
@@ -153,10 +158,13 @@ struct App::Impl {
         });
     messaging.SetMessageChanged(
         [this](db::Connection& conn, std::int64_t id) { inbox::PublishMessage(events, conn, id); });
-    // After the URL is final: the dispatcher reads it for status-callback URLs.
+    // C / X replies to booking messages act on the sender's next booking; reminders run as jobs.
+    inbox.SetBookingReplies(booking.bookings().ReplyHandler());
+    scheduler.Register(booking::kReminderJob, booking.reminders().Handler());
+    // After the URL is final: the dispatcher reads it for status-callback URLs (and messages
+    // carry links built from it).
     messaging.Start();
-    // Features register the handlers of their job kinds here, before the scheduler starts:
-    // scheduler.Register("booking_reminder", …) (see jobs/scheduler.hpp).
+    // Tests register their own job kinds (AppOptions::register_jobs) before it starts.
     if (options.register_jobs) options.register_jobs(scheduler);
     scheduler.Start();
   }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "auth/auth_handlers.hpp"
+#include "booking/booking_handlers.hpp"
 #include "booking/calendar_feed_handlers.hpp"
 #include "booking/public_catalog_handlers.hpp"
 #include "booking/service_handlers.hpp"
@@ -69,6 +70,7 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
+  using booking::BookingHandlers;
   using booking::CalendarFeedHandlers;
   using booking::PublicCatalogHandlers;
   using booking::ServiceHandlers;
@@ -255,6 +257,28 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.public_booking, &PublicCatalogHandlers::Services)},
           {Method::kGet, "/api/public/{slug}/services/{service_id:int}/slots", kPublic,
            Bind(h.public_booking, &PublicCatalogHandlers::Slots)},
+      },
+      // Bookings (src/booking/booking_*): members holding the bookings permission; the public
+      // page books by slug, and customers manage with the signed token in the body.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/bookings", kBookings,
+           Bind(h.bookings, &BookingHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/bookings", kBookings,
+           Bind(h.bookings, &BookingHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/bookings/{booking_id:int}", kBookings,
+           Bind(h.bookings, &BookingHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/bookings/{booking_id:int}", kBookings,
+           Bind(h.bookings, &BookingHandlers::Update)},
+          {Method::kPost, "/api/public/{slug}/bookings", kPublic,
+           Bind(h.bookings, &BookingHandlers::PublicCreate)},
+          {Method::kPost, "/api/public/bookings/manage", kPublic,
+           Bind(h.bookings, &BookingHandlers::Manage)},
+          {Method::kPost, "/api/public/bookings/cancel", kPublic,
+           Bind(h.bookings, &BookingHandlers::Cancel)},
+          {Method::kPost, "/api/public/bookings/reschedule", kPublic,
+           Bind(h.bookings, &BookingHandlers::Reschedule)},
+          {Method::kPost, "/api/public/bookings/confirm", kPublic,
+           Bind(h.bookings, &BookingHandlers::Confirm)},
       },
   });
 }

@@ -31,6 +31,7 @@ namespace careops::contacts {
 class ContactHandlers;
 }
 namespace careops::booking {
+class BookingHandlers;
 class CalendarFeedHandlers;
 class PublicCatalogHandlers;
 class ServiceHandlers;
@@ -52,6 +53,7 @@ struct Handlers {
   const booking::ServiceHandlers& services;
   const booking::PublicCatalogHandlers& public_booking;
   const booking::CalendarFeedHandlers& calendar_feeds;
+  const booking::BookingHandlers& bookings;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -2,9 +2,13 @@
 
 #include "app/config.hpp"
 #include "booking/availability_service.hpp"
+#include "booking/booking_handlers.hpp"
+#include "booking/booking_notifier.hpp"
+#include "booking/booking_service.hpp"
 #include "booking/calendar_feed_handlers.hpp"
 #include "booking/calendar_feed_service.hpp"
 #include "booking/public_catalog_handlers.hpp"
+#include "booking/reminders.hpp"
 #include "booking/service_catalog.hpp"
 #include "booking/service_handlers.hpp"
 
@@ -17,17 +21,30 @@ struct Module::Impl {
   ServiceHandlers service_handlers;
   PublicCatalogHandlers public_handlers;
   CalendarFeedHandlers calendar_handlers;
+  BookingNotifier notifier;
+  Reminders reminders;
+  BookingService bookings;
+  BookingHandlers booking_handlers;
 
-  Impl(const app::Config& config, const Clock& clock, const SecretKey& key)
+  Impl(const app::Config& config, const Clock& clock, const SecretKey& key,
+       const messaging::Outbox& outbox, const contacts::ContactService& contacts,
+       http::EventHub& events, std::function<void()> wake_jobs)
       : catalog(clock),
         feeds(clock, key, config.public_base_url),
         service_handlers(catalog, availability),
         public_handlers(catalog),
-        calendar_handlers(feeds) {}
+        calendar_handlers(feeds),
+        notifier(key, outbox, config.public_base_url),
+        reminders(clock, notifier),
+        bookings(clock, outbox, contacts, notifier, reminders, events, std::move(wake_jobs)),
+        booking_handlers(bookings) {}
 };
 
-Module::Module(const app::Config& config, const Clock& clock, const SecretKey& key)
-    : impl_(std::make_unique<Impl>(config, clock, key)) {}
+Module::Module(const app::Config& config, const Clock& clock, const SecretKey& key,
+               const messaging::Outbox& outbox, const contacts::ContactService& contacts,
+               http::EventHub& events, std::function<void()> wake_jobs)
+    : impl_(std::make_unique<Impl>(config, clock, key, outbox, contacts, events,
+                                   std::move(wake_jobs))) {}
 Module::~Module() = default;
 
 const ServiceCatalog& Module::catalog() const { return impl_->catalog; }
@@ -36,5 +53,8 @@ const CalendarFeedService& Module::feeds() const { return impl_->feeds; }
 const ServiceHandlers& Module::service_handlers() const { return impl_->service_handlers; }
 const PublicCatalogHandlers& Module::public_handlers() const { return impl_->public_handlers; }
 const CalendarFeedHandlers& Module::calendar_handlers() const { return impl_->calendar_handlers; }
+const BookingService& Module::bookings() const { return impl_->bookings; }
+const Reminders& Module::reminders() const { return impl_->reminders; }
+const BookingHandlers& Module::booking_handlers() const { return impl_->booking_handlers; }
 
 }  // namespace careops::booking

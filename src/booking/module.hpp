@@ -7,6 +7,7 @@
 // parameter when it needs more, e.g. the outbox or the event hub), and an accessor here for
 // its handlers; src/app/routes.hpp's Handlers then takes that reference.
 
+#include <functional>
 #include <memory>
 
 namespace careops {
@@ -16,30 +17,52 @@ class SecretKey;
 namespace careops::app {
 struct Config;
 }
+namespace careops::contacts {
+class ContactService;
+}
+namespace careops::http {
+class EventHub;
+}
+namespace careops::messaging {
+class Outbox;
+}
 
 namespace careops::booking {
 
 class AvailabilityService;
+class BookingHandlers;
+class BookingService;
 class CalendarFeedHandlers;
 class CalendarFeedService;
 class PublicCatalogHandlers;
+class Reminders;
 class ServiceCatalog;
 class ServiceHandlers;
 
 class Module {
  public:
   // Everything passed must outlive the module. `config.public_base_url` is read at each use
-  // (feed URLs; the composition root completes it after binding the port).
-  Module(const app::Config& config, const Clock& clock, const SecretKey& key);
+  // (feed URLs, manage links; the composition root completes it after binding the port).
+  // Bookings queue their messages on `outbox`, find or create contacts with `contacts`,
+  // publish their changes on `events`, and call `wake_jobs` after commits that scheduled or
+  // moved reminders (jobs::Scheduler::Wake).
+  Module(const app::Config& config, const Clock& clock, const SecretKey& key,
+         const messaging::Outbox& outbox, const contacts::ContactService& contacts,
+         http::EventHub& events, std::function<void()> wake_jobs);
   ~Module();
 
   const ServiceCatalog& catalog() const;
   const AvailabilityService& availability() const;
   const CalendarFeedService& feeds() const;
+  // Bookings: install bookings().ReplyHandler() in the inbox (C / X replies) and register
+  // reminders().Handler() with the job scheduler for kReminderJob.
+  const BookingService& bookings() const;
+  const Reminders& reminders() const;
 
   const ServiceHandlers& service_handlers() const;
   const PublicCatalogHandlers& public_handlers() const;
   const CalendarFeedHandlers& calendar_handlers() const;
+  const BookingHandlers& booking_handlers() const;
 
  private:
   struct Impl;

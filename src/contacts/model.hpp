@@ -16,6 +16,7 @@ inline constexpr const char* kSourceManual = "manual";
 inline constexpr const char* kSourceImport = "import";
 inline constexpr const char* kSourceContactForm = "contact_form";
 inline constexpr const char* kSourceInboundSms = "inbound_sms";
+inline constexpr const char* kSourceBooking = "booking";  // the public booking page
 
 struct Contact {
   std::int64_t id = 0;

@@ -50,7 +50,9 @@ ErrorCode ErrorCodeForStatus(int status) {
   return status >= 500 ? ErrorCode::kInternal : ErrorCode::kInvalidArgument;
 }
 
-Response ErrorResponse(const Error& error) {
+Response ErrorResponse(const Error& error) { return ErrorResponse(error, Json::object()); }
+
+Response ErrorResponse(const Error& error, const Json& extra) {
   Json inner = {{"code", ErrorCodeName(error.code)}, {"message", error.message}};
   if (error.field) inner["field"] = *error.field;
   if (!error.problems.empty()) {
@@ -60,7 +62,9 @@ Response ErrorResponse(const Error& error) {
     }
     inner["problems"] = std::move(problems);
   }
-  Response response = JsonResponse(HttpStatus(error.code), Json{{"error", std::move(inner)}});
+  Json body = extra.is_object() ? extra : Json::object();
+  body["error"] = std::move(inner);
+  Response response = JsonResponse(HttpStatus(error.code), body);
   if (error.retry_after_seconds > 0) {
     response.headers.Set("Retry-After", std::to_string(error.retry_after_seconds));
   }

@@ -4,6 +4,7 @@
 // leaves.
 
 #include "core/error.hpp"
+#include "http/json.hpp"
 #include "http/message.hpp"
 
 namespace careops::http {
@@ -13,5 +14,8 @@ int HttpStatus(ErrorCode code);
 // unknown 5xx -> internal.
 ErrorCode ErrorCodeForStatus(int status);
 Response ErrorResponse(const Error& error);
+// The same answer with more members beside "error" (e.g. a taken slot's 409 carries the free
+// "slots"); `extra` must be an object and cannot replace "error".
+Response ErrorResponse(const Error& error, const Json& extra);
 
 }  // namespace careops::http

@@ -79,6 +79,16 @@ TEST(ErrorResponseTest, BodyShapeAndHeaders) {
   EXPECT_EQ(limited.headers.Get("Retry-After"), "30");
 }
 
+TEST(ErrorResponseTest, ExtraMembersSitBesideTheErrorButNeverReplaceIt) {
+  Response r = ErrorResponse(Error::Conflict("taken", "start"),
+                             Json{{"slots", Json::array({1, 2})}, {"error", "spoofed"}});
+  EXPECT_EQ(r.status, 409);
+  auto j = Json::parse(r.body);
+  EXPECT_EQ(j["slots"], Json::array({1, 2}));
+  EXPECT_EQ(j["error"]["code"], "conflict");
+  EXPECT_EQ(j["error"]["field"], "start");
+}
+
 TEST(ErrorResponseTest, StatusMapsBackToCode) {
   EXPECT_EQ(ErrorCodeForStatus(410), ErrorCode::kGone);
   EXPECT_EQ(ErrorCodeForStatus(413), ErrorCode::kPayloadTooLarge);
