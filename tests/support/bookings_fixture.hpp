@@ -11,8 +11,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <ctime>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -90,6 +93,26 @@ class BookingsHttpTest : public BookingHttpTest {
     auto r = As(ann_, "POST", Ws("/bookings"), extra.dump());
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? r.Json() : Json::object();
+  }
+
+  // GET …/bookings/{id} as Ann (the detail, with reminders); null when it fails.
+  Json GetBooking(std::int64_t id) {
+    auto r = As(ann_, "GET", Ws("/bookings/" + std::to_string(id)));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.Json() : Json();
+  }
+  // The SMS the fake Twilio accepted for `to`, once there are at least `n` (10 s at most).
+  std::vector<FakeTwilio::Sent> SentTo(const std::string& to, std::size_t n) {
+    std::vector<FakeTwilio::Sent> out;
+    for (int i = 0; i < 400; ++i) {
+      out.clear();
+      for (const auto& m : twilio_.messages()) {
+        if (m.to == to) out.push_back(m);
+      }
+      if (out.size() >= n) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return out;
   }
 
   std::int64_t haircut_ = 0;
