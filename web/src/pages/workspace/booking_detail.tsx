@@ -8,11 +8,10 @@ import { getConversation } from '../../api/inbox';
 import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
 import { bookingStatusLabel } from '../../booking_text';
-import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks';
 import { useBookingEvents } from '../../live';
 import { contactLabel } from '../../inbox_text';
-import { formatTimeIn, formatWhenIn, toMs, zoneLabel } from '../../time_zone';
+import { formatTimeIn, formatWhenIn, zoneLabel } from '../../time_zone';
 import { useMyPermissions } from '../../workspaces';
 import { useState } from 'preact/hooks';
 import { BookingActions } from './booking_actions';
@@ -128,16 +127,16 @@ function Facts({ booking, tz, workspaceId }: { booking: Detail; tz: string; work
         <dt>Booked</dt>
         <dd>
           {booking.source === 'public' ? 'Online by the customer' : 'By staff'},{' '}
-          {formatDateTime(toMs(booking.created_at))}
+          {formatWhenIn(booking.created_at, tz)}
           {booking.customer_confirmed_at !== null && (
             <span class="fact-note">
-              The customer confirmed on {formatDateTime(toMs(booking.customer_confirmed_at))}.
+              The customer confirmed on {formatWhenIn(booking.customer_confirmed_at, tz)}.
             </span>
           )}
           {booking.cancelled_at !== null && (
             <span class="fact-note">
               Cancelled by {booking.cancelled_by === 'customer' ? 'the customer' : 'staff'} on{' '}
-              {formatDateTime(toMs(booking.cancelled_at))}.
+              {formatWhenIn(booking.cancelled_at, tz)}.
             </span>
           )}
         </dd>

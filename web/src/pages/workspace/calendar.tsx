@@ -35,13 +35,15 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
   const from = view === 'week' ? startOfWeek(anchor) : anchor;
   const days = view === 'week' ? 7 : 1;
   const to = addDays(from, days);
+  // The answer remembers its range: bookings of another range are never drawn under this one.
   const grid = useLoad(
-    (signal) =>
+    async (signal) =>
       view === 'list'
-        ? Promise.resolve(null)
-        : listBookings(id, { from, to, limit: 500 }, { signal }),
+        ? null
+        : { from, to, ...(await listBookings(id, { from, to, limit: 500 }, { signal })) },
     [view, from, to, version],
   );
+  const shown = grid.data?.from === from && grid.data.to === to ? grid.data.bookings : null;
   const members = useLoad((signal) => listMembers(id, { signal }));
   const refused = grid.error?.status === 403 || grid.error?.status === 404;
   const live = useBookingEvents(
@@ -159,7 +161,7 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
               </button>
             </div>
             {grid.error && <ErrorBanner error={grid.error} onRetry={grid.reload} />}
-            {grid.data && grid.data.bookings.length === 0 && (
+            {shown?.length === 0 && (
               <p class="muted">No bookings {days === 1 ? 'on this day' : 'this week'}.</p>
             )}
             <CalendarGrid
@@ -167,7 +169,8 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
               from={from}
               days={days}
               tz={tz}
-              bookings={grid.data?.bookings ?? []}
+              bookings={shown ?? []}
+              ready={shown !== null && !grid.loading}
             />
           </>
         )}

@@ -15,6 +15,8 @@ interface CalendarGridProps {
   days: number;
   tz: string;
   bookings: readonly Booking[];
+  /** The bookings of this range are loaded (a test waits for it). */
+  ready: boolean;
 }
 
 /** Pixels per minute: an hour is 60 px high. */
@@ -53,7 +55,8 @@ function place(
   return { items, lanes: Math.max(1, laneEnds.length) };
 }
 
-export function CalendarGrid({ workspaceId, from, days, tz, bookings }: CalendarGridProps) {
+export function CalendarGrid(props: CalendarGridProps) {
+  const { workspaceId, from, days, tz, bookings } = props;
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
   const placed = dates.map((date) => place(bookings, date, tz));
   // 08:00–18:00, stretched to the earliest start and latest end shown.
@@ -69,7 +72,7 @@ export function CalendarGrid({ workspaceId, from, days, tz, bookings }: Calendar
   const height = (last - first) * kScale;
   const today = todayIn(tz);
   return (
-    <div class="grid-scroll" data-testid="calendar-grid">
+    <div class="grid-scroll" data-testid="calendar-grid" data-ready={props.ready}>
       <div class={`grid grid--${days === 1 ? 'day' : 'week'}`} style={{ '--days': days }}>
         <div class="grid__corner" aria-hidden="true" />
         {dates.map((date) => (

@@ -1,0 +1,172 @@
+// Staff work the calendar, in a real browser against the real binary (Twilio replaced by the
+// local fake): the owner books a walk-in customer from the calendar, finds the booking on the
+// day grid, moves it (the customer is told by SMS) and cancels it without telling them (no
+// SMS; the grid keeps it, muted); a booking awaiting approval is found in the list view and
+// confirmed. The business is opened through the API (support/booking_flows.mjs).
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apiFromPage, openThroughApi } from './support/booking_flows.mjs';
+import { openPage } from './support/pages.mjs';
+import { withContext } from './support/suite.mjs';
+import {
+  connectOwnSms,
+  createWorkspace,
+  registerWithPhone,
+  useServerWithFakeTwilio,
+  workspaceNav,
+} from './support/workspace_flows.mjs';
+
+const kOwner = {
+  name: 'Fay Owner',
+  email: 'fay.owner@example.com',
+  phone: '(415) 555-2671',
+  e164: '+14155552671',
+};
+const kWalkIn = { name: 'Gus Walkin', phone: '(415) 555-2673', e164: '+14155552673' };
+const kTwilioNumber = '+14155552679';
+const kWorkspace = { name: 'Corner Clinic', slug: 'corner-clinic' };
+
+const suite = useServerWithFakeTwilio();
+
+const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
+
+/** Set by the first test for the second. */
+let ownerState = null;
+let workspaceId = null;
+
+/** Clicks "Next day" until the day grid shows a booking (at most two weeks on). */
+async function findOnDayGrid(page) {
+  const grid = page.locator('[data-testid="calendar-grid"][data-ready="true"]');
+  const block = grid.getByTestId('calendar-booking');
+  for (let day = 0; day < 14; day += 1) {
+    await grid.waitFor();
+    if ((await block.count()) > 0) return block.first();
+    const range = await page.getByTestId('calendar-range').textContent();
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await page.getByTestId('calendar-range').filter({ hasNotText: range }).waitFor();
+  }
+  throw new Error('no booking on the day grid within two weeks');
+}
+
+test('staff book a walk-in from the calendar, move it (the customer is told) and cancel it quietly', async () => {
+  const { twilio } = suite;
+  await withContext(suite.browser, { timezoneId: 'America/Los_Angeles' }, async (context) => {
+    const { page, problems } = await open(context, '/register');
+    await registerWithPhone(page, suite.server.url, kOwner);
+    await page.waitForURL(`${suite.server.url}/account`);
+    workspaceId = await createWorkspace(page, kWorkspace);
+    await workspaceNav(page).getByRole('link', { name: 'Channels' }).click();
+    await connectOwnSms(page, twilio, kTwilioNumber);
+    await openThroughApi(page, workspaceId, '+14155552677');
+    ownerState = await context.storageState();
+
+    // --- A new booking for a new customer, from the calendar.
+    await workspaceNav(page).getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'New booking' }).click();
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const customer = page.getByTestId('new-contact');
+    await customer.getByLabel('Name').fill(kWalkIn.name);
+    await customer.getByLabel(/^Mobile number/).fill(kWalkIn.phone);
+    await page.getByTestId('slot-day').nth(1).click();
+    await page.getByTestId('slot-time').nth(2).click();
+    await page.getByTestId('slot-chosen').waitFor();
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByRole('link', { name: 'Open the booking' }).waitFor();
+    const booked = await twilio.waitForMessage((m) => m.to === kWalkIn.e164);
+    assert.match(booked.body, /is booked for/);
+
+    // --- It is on the day grid; its page tells the rest.
+    const block = await findOnDayGrid(page);
+    assert.equal(await block.getAttribute('data-status'), 'confirmed');
+    await block.getByRole('link').click();
+    const detail = page.getByTestId('booking-detail');
+    await detail.waitFor();
+    assert.equal(await detail.getAttribute('data-status'), 'confirmed');
+    await page.getByTestId('booking-reminders').locator('li').first().waitFor();
+
+    // --- Moved to another day: the customer is told.
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    const move = page.getByTestId('move-booking');
+    await move.getByTestId('slot-day').nth(2).click();
+    await move.getByTestId('slot-time').first().click();
+    await move.getByRole('button', { name: /^Move to / }).click();
+    await page.getByText(/^Moved to .*is told\.$/).waitFor();
+    await twilio.waitForMessage((m) => m.to === kWalkIn.e164 && /is moved to/.test(m.body));
+
+    // --- Cancelled without a message.
+    await page.getByLabel(/^Tell Gus Walkin by message/).uncheck();
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.getByText('The booking is cancelled.', { exact: true }).waitFor();
+    await page.locator('[data-testid="booking-detail"][data-status="cancelled"]').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(
+      twilio.messages.filter((m) => m.to === kWalkIn.e164 && /cancel+ed/.test(m.body)),
+      [],
+      'no cancellation SMS when staff chose not to tell',
+    );
+
+    // --- The grid keeps it, marked cancelled.
+    await page.getByRole('link', { name: '← Calendar' }).click();
+    const muted = await findOnDayGrid(page);
+    assert.equal(await muted.getAttribute('data-status'), 'cancelled');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('a booking awaiting approval is found in the list and confirmed', async () => {
+  assert.ok(ownerState && workspaceId, 'needs the workspace of the test before');
+  await withContext(
+    suite.browser,
+    { storageState: ownerState, timezoneId: 'America/Los_Angeles' },
+    async (context) => {
+      const { page, problems } = await open(context, `/workspaces/${workspaceId}/calendar`);
+      // Fixture: the service now needs approval, and a customer books it online.
+      const base = `/api/workspaces/${workspaceId}`;
+      const [service] = (await apiFromPage(page, 'GET', `${base}/services`)).body.services;
+      const patched = await apiFromPage(page, 'PATCH', `${base}/services/${service.id}`, {
+        requires_approval: true,
+      });
+      assert.equal(patched.status, 200, JSON.stringify(patched.body));
+      const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const to = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const slots = await (
+        await fetch(
+          `${suite.server.url}/api/public/${kWorkspace.slug}/services/${service.id}/slots?from=${from}&to=${to}`,
+        )
+      ).json();
+      const made = await fetch(`${suite.server.url}/api/public/${kWorkspace.slug}/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          service_id: service.id,
+          start: slots.slots[0].start,
+          name: 'Hana Pending',
+          email: 'hana@example.com',
+        }),
+      });
+      assert.equal(made.status, 201, await made.text());
+
+      // --- The list, filtered to what is awaiting approval.
+      await page.getByRole('button', { name: 'List' }).click();
+      await page.getByLabel('Status').selectOption('pending');
+      await page.getByLabel('Until').fill(to);
+      await page.getByRole('button', { name: 'Show' }).click();
+      const row = page.getByTestId('booking-row').filter({ hasText: 'Hana Pending' });
+      await row.and(page.locator('[data-status="pending"]')).waitFor();
+      // The walk-in's cancelled booking leaves the list: only pending ones remain.
+      await page
+        .getByTestId('booking-row')
+        .filter({ hasText: kWalkIn.name })
+        .waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('booking-row').count(), 1, 'only pending ones');
+      await row.getByRole('link').click();
+      await page.getByRole('button', { name: 'Confirm booking' }).click();
+      await page.getByText('The booking is confirmed.').waitFor();
+      await page.locator('[data-testid="booking-detail"][data-status="confirmed"]').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Confirm booking' }).count(), 0);
+      assert.deepEqual(problems, []);
+    },
+  );
+});
