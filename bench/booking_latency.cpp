@@ -60,7 +60,9 @@ bool Prepare(careops::testing::TestServer& server, Setup& s) {
   const std::uint16_t port = server.port();
   s.token = careops::bench::SignedUpToken(port, "owner@example.com");
   auto created = As(port, s.token, "POST", "/api/workspaces",
-                    {{"name", "Bench Clinic"}, {"slug", kSlug}, {"timezone", "Europe/London"},
+                    {{"name", "Bench Clinic"},
+                     {"slug", kSlug},
+                     {"timezone", "Europe/London"},
                      {"default_region", "GB"}});
   if (s.token.empty() || created.status != 201) {
     std::fprintf(stderr, "workspace: %d %s\n", created.status, created.body.c_str());
@@ -223,13 +225,14 @@ int main() {
   std::printf("%d staff, 1 service (30 min + 5 min buffer, every 15 min), %d existing bookings\n\n",
               kStaff, kExistingBookings);
   std::printf("| measurement | result |\n|---|---|\n");
-  std::printf("| public slots, 30 days x %d staff (%zu slots, %d sequential requests) | p50 %.2f ms, "
-              "p99 %.2f ms |\n",
-              kStaff, slot_count, kSlotRequests, slots.p50, slots.p99);
-  std::printf("| public booking creation, %d clients, %d attempts on distinct slots | %.0f "
-              "bookings/s (%d created, %d conflicts, %d other); p50 %.2f ms, p99 %.2f ms |\n",
-              kClients, booked.created + booked.conflicts + booked.other,
-              booked.created / booked.seconds, booked.created, booked.conflicts, booked.other,
-              booked.latency.p50, booked.latency.p99);
+  std::printf(
+      "| public slots, 30 days x %d staff (%zu slots, %d sequential requests) | p50 %.2f ms, "
+      "p99 %.2f ms |\n",
+      kStaff, slot_count, kSlotRequests, slots.p50, slots.p99);
+  std::printf(
+      "| public booking creation, %d clients, %d attempts on distinct slots | %.0f "
+      "bookings/s (%d created, %d conflicts, %d other); p50 %.2f ms, p99 %.2f ms |\n",
+      kClients, booked.created + booked.conflicts + booked.other, booked.created / booked.seconds,
+      booked.created, booked.conflicts, booked.other, booked.latency.p50, booked.latency.p99);
   return booked.other == 0 ? 0 : 1;
 }

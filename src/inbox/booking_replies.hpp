@@ -20,7 +20,7 @@ namespace careops::inbox {
 enum class BookingReply { kConfirm, kCancel };
 
 struct BookingReplyOutcome {
-  std::string answer;                // the SMS answering the customer
+  std::string answer;                  // the SMS answering the customer
   std::function<void()> after_commit;  // e.g. publish the booking's change; may be empty
 };
 

@@ -103,8 +103,8 @@ std::vector<ConversationEvent> ConversationRepository::Events(std::int64_t id, i
   std::vector<ConversationEvent> events;
   events.reserve(rows.size());
   for (const db::Row& r : rows) {
-    events.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.OptInt(4), r.OptInt(5),
-                      r.Int(6)});
+    events.push_back(
+        {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.Int(6)});
   }
   return events;
 }

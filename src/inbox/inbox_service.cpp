@@ -142,8 +142,7 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
       [[fallthrough]];  // YES from a subscribed number confirms a booking
     case Keyword::kNone:
       if (const auto reply = ClassifyBookingReply(sms.body); reply && booking_replies_) {
-        booking =
-            booking_replies_(conn, *workspace_id, contact.id, conversation.id, *reply, now);
+        booking = booking_replies_(conn, *workspace_id, contact.id, conversation.id, *reply, now);
         if (booking) answer = {kKindBookingReplyAnswer, booking->answer};
       }
       break;

@@ -35,7 +35,7 @@ namespace careops::jobs {
 struct SchedulerOptions {
   Millis lease_ms = 60'000;
   int max_batch = 200;
-  int max_attempts = 5;          // kRetry beyond this: failed
+  int max_attempts = 5;           // kRetry beyond this: failed
   Millis retry_base_ms = 30'000;  // retry n waits retry_base_ms * 2^(n-1), at most 1 hour
   std::chrono::milliseconds idle_poll{250};
 };
