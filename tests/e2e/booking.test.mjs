@@ -70,6 +70,12 @@ test('the owner adds a service and weekly hours; the public booking page then of
     await setDailyHours(page);
     assert.match(await page.getByTestId('hours-zone').textContent(), /Europe\/Berlin/);
 
+    // --- Before it opens, its booking page says so.
+    const early = await context.newPage();
+    await early.goto(`${suite.server.url}/w/${kWorkspace.slug}/book`);
+    await early.getByTestId('public-not-open').waitFor();
+    await early.close();
+
     // --- The business opens.
     await workspaceNav(page).getByRole('link', { name: 'Home' }).click();
     await page.locator('[data-step="services"][data-state="done"]').waitFor();
@@ -264,6 +270,18 @@ test('two customers race for one time: the later one is told and books a fresh t
     await page.getByText('Your appointment is moved.', { exact: false }).waitFor();
     assert.notEqual(await page.getByTestId('summary-when').textContent(), before);
     await assertFits(page, 'the manage page');
-    assert.deepEqual(unexpected(problems, [[409, `/api/public/${kWorkspace.slug}/bookings`]]), []);
+
+    // --- A forged link is explained, not shown.
+    await page.goto(`${suite.server.url}/b#token=1.1796407200000.0000`);
+    const problem = page.getByTestId('manage-problem');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /This link is not valid/);
+    assert.deepEqual(
+      unexpected(problems, [
+        [409, `/api/public/${kWorkspace.slug}/bookings`],
+        [404, '/api/public/bookings/manage'],
+      ]),
+      [],
+    );
   });
 });

@@ -111,6 +111,20 @@ test('staff book a walk-in from the calendar, move it (the customer is told) and
     await page.getByRole('link', { name: '← Calendar' }).click();
     const muted = await findOnDayGrid(page);
     assert.equal(await muted.getAttribute('data-status'), 'cancelled');
+
+    // --- The calendar feeds: an iCalendar URL each, and a new one stops the old.
+    const feed = page.locator('[data-testid="calendar-feed"][data-scope="member"]');
+    const url = await feed.getByRole('textbox').inputValue();
+    const ics = await fetch(url);
+    assert.equal(ics.status, 200);
+    assert.match(ics.headers.get('content-type'), /^text\/calendar/);
+    assert.match(await ics.text(), /^BEGIN:VCALENDAR\r\n/);
+    await page.locator('[data-testid="calendar-feed"][data-scope="workspace"]').waitFor();
+    await feed.getByRole('button', { name: 'New link' }).click();
+    await feed.getByRole('button', { name: 'Yes, new link' }).click();
+    await feed.getByText(/the old one has stopped working/).waitFor();
+    assert.notEqual(await feed.getByRole('textbox').inputValue(), url);
+    assert.equal((await fetch(url)).status, 404, 'the old link stopped working');
     assert.deepEqual(problems, []);
   });
 });

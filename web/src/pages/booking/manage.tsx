@@ -2,7 +2,7 @@
 // (which no server sees) and only travels in JSON bodies. The customer sees the appointment
 // and may confirm it, move it to another free time of the same service, or cancel it.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ManagedBooking } from '../../api/booking_types';
 import { cancelPublicBooking, confirmPublicBooking, manageBooking } from '../../api/bookings';
 import type { ApiError } from '../../api/client';
@@ -24,12 +24,18 @@ function tokenInLink(): string {
 
 export function ManageBookingPage() {
   useDocumentTitle('Your booking');
-  const [token] = useState(tokenInLink);
+  const [token, setToken] = useState(tokenInLink);
+  // Another link opened in the same tab changes only the fragment: no page load.
+  useEffect(() => {
+    const update = () => setToken(tokenInLink());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
   return (
     <section class="page page--narrow" aria-labelledby="manage-title">
       <h1 id="manage-title">Your booking</h1>
       {token ? (
-        <Managed token={token} />
+        <Managed key={token} token={token} />
       ) : (
         <p class="notice notice--warn" role="alert" data-testid="manage-problem">
           This page needs the link from your booking message, and the link is incomplete. Open it
