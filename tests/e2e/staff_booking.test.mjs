@@ -1,12 +1,16 @@
 // Staff work the calendar, in a real browser against the real binary (Twilio replaced by the
 // local fake): the owner books a walk-in customer from the calendar, finds the booking on the
 // day grid, moves it (the customer is told by SMS) and cancels it without telling them (no
-// SMS; the grid keeps it, muted); a booking awaiting approval is found in the list view and
-// confirmed. The business is opened through the API (support/booking_flows.mjs).
+// SMS; the grid keeps it, muted); the calendar feeds work and rotate; a booking awaiting
+// approval is found in the list view and confirmed; a customer's C and X replies by SMS (signed
+// inbound webhooks) show on the open booking page without a reload. The business is opened
+// through the API (support/booking_flows.mjs).
 
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { apiFromPage, openThroughApi } from './support/booking_flows.mjs';
+import { twilioSignature } from './support/fake_twilio.mjs';
 import { openPage } from './support/pages.mjs';
 import { withContext } from './support/suite.mjs';
 import {
@@ -180,6 +184,77 @@ test('a booking awaiting approval is found in the list and confirmed', async () 
       await page.getByText('The booking is confirmed.').waitFor();
       await page.locator('[data-testid="booking-detail"][data-status="confirmed"]').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Confirm booking' }).count(), 0);
+      assert.deepEqual(problems, []);
+    },
+  );
+});
+
+/** Posts an inbound SMS from `from` to the workspace's number, signed as Twilio signs it. */
+async function inboundSms(from, body) {
+  const url = `${suite.server.url}/api/webhooks/twilio/inbound`;
+  const params = {
+    AccountSid: suite.twilio.accountSid,
+    From: from,
+    To: kTwilioNumber,
+    Body: body,
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    NumMedia: '0',
+  };
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Twilio-Signature': twilioSignature(suite.twilio.authToken, url, params),
+    },
+    body: new URLSearchParams(params),
+  });
+  assert.equal(answer.status, 200, await answer.text());
+}
+
+test("a customer's C and X replies by SMS show at once on the booking's page", async () => {
+  assert.ok(ownerState && workspaceId, 'needs the workspace of the first test');
+  const customer = { name: 'Ida Replies', e164: '+14155552674' };
+  await withContext(
+    suite.browser,
+    { storageState: ownerState, timezoneId: 'America/Los_Angeles' },
+    async (context) => {
+      const { page, problems } = await open(context, `/workspaces/${workspaceId}/calendar`);
+      // Fixture: a booking made by staff through the API, with its confirmation SMS.
+      const base = `/api/workspaces/${workspaceId}`;
+      const service = (await apiFromPage(page, 'GET', `${base}/services`)).body.services[0];
+      const from = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const to = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+      const slots = await apiFromPage(
+        page,
+        'GET',
+        `${base}/services/${service.id}/slots?from=${from}&to=${to}`,
+      );
+      const made = await apiFromPage(page, 'POST', `${base}/bookings`, {
+        service_id: service.id,
+        start: slots.body.slots[0].start,
+        contact: { name: customer.name, phone: customer.e164 },
+      });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      await suite.twilio.waitForMessage((m) => m.to === customer.e164);
+
+      await page.goto(`${suite.server.url}/workspaces/${workspaceId}/bookings/${made.body.id}`);
+      const detail = page.getByTestId('booking-detail');
+      await detail.waitFor();
+      await page.evaluate(() => {
+        window.__detailNeverReloaded = true;
+      });
+
+      // --- "C" confirms: the page says so by itself.
+      await inboundSms(customer.e164, 'C');
+      await detail.getByText(/The customer confirmed on/).waitFor({ timeout: 15_000 });
+
+      // --- "X" cancels it, cancelled by the customer.
+      await inboundSms(customer.e164, 'x');
+      await page
+        .locator('[data-testid="booking-detail"][data-status="cancelled"]')
+        .waitFor({ timeout: 15_000 });
+      await detail.getByText(/Cancelled by the customer/).waitFor();
+      assert.equal(await page.evaluate(() => window.__detailNeverReloaded), true);
       assert.deepEqual(problems, []);
     },
   );
