@@ -201,6 +201,18 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       assert.equal(await staff.getByRole('button', { name: 'Send invitation' }).count(), 0);
       assert.equal(await staff.getByRole('button', { name: 'Change role' }).count(), 0);
 
+      // Staff set their own working hours (and nobody else's: there is no one to choose).
+      await workspaceNav(staff).getByRole('link', { name: 'Availability' }).click();
+      await staff.getByRole('heading', { name: 'Your hours' }).waitFor();
+      assert.equal(await staff.getByLabel('Whose hours').count(), 0);
+      await staff
+        .getByRole('group', { name: 'Tuesday' })
+        .getByRole('button', { name: 'Add hours' })
+        .click();
+      await staff.getByRole('button', { name: 'Save hours' }).click();
+      await staff.getByText('The hours are saved.').waitFor();
+      await assertFits(staff, 'the availability page');
+
       // Owner pages opened directly say so, and show nothing of what they hold.
       for (const page of ['channels', 'settings', 'audit', 'services']) {
         await staff.goto(`${suite.server.url}${base}/${page}`);

@@ -75,6 +75,7 @@ function Body({ id, params, membership, user }: WorkspaceBodyProps) {
       {data.conversation_id !== null && permissions?.inbox && (
         <Conversation
           workspaceId={id}
+          bookingId={data.id}
           conversationId={data.conversation_id}
           version={version}
           userId={user.id}
@@ -185,12 +186,14 @@ function Reminders({ reminders, tz }: { reminders: readonly Reminder[]; tz: stri
 
 interface ConversationProps {
   workspaceId: number;
+  bookingId: number;
   conversationId: number;
   version: number;
   userId: number;
 }
 
-function Conversation({ workspaceId, conversationId, version, userId }: ConversationProps) {
+function Conversation(props: ConversationProps) {
+  const { workspaceId, bookingId, conversationId, version, userId } = props;
   const thread = useLoad(
     (signal) => getConversation(workspaceId, conversationId, { signal }),
     [version],
@@ -208,6 +211,7 @@ function Conversation({ workspaceId, conversationId, version, userId }: Conversa
           messages={thread.data.messages}
           events={thread.data.events ?? []}
           userId={userId}
+          bookingId={bookingId}
         />
       )}
     </section>

@@ -12,13 +12,16 @@ interface ThreadTimelineProps {
   messages: readonly ConversationMessage[];
   events: readonly ConversationEvent[];
   userId: number;
+  /** The booking whose page shows the timeline: its events need no link to it. */
+  bookingId?: number;
 }
 
 type Entry =
   | { at: number; order: number; message: ConversationMessage }
   | { at: number; order: number; event: ConversationEvent };
 
-export function ThreadTimeline({ workspaceId, messages, events, userId }: ThreadTimelineProps) {
+export function ThreadTimeline(props: ThreadTimelineProps) {
+  const { workspaceId, messages, events, userId, bookingId } = props;
   const entries: Entry[] = [
     ...messages.map((message, order) => ({ at: toMs(message.created_at), order, message })),
     ...events.map((event, order) => ({ at: toMs(event.created_at), order, event })),
@@ -36,6 +39,7 @@ export function ThreadTimeline({ workspaceId, messages, events, userId }: Thread
           <EventItem
             key={`e${entry.event.id}`}
             event={entry.event}
+            linked={entry.event.booking_id !== null && entry.event.booking_id !== bookingId}
             workspaceId={workspaceId}
             userId={userId}
           />
@@ -47,11 +51,13 @@ export function ThreadTimeline({ workspaceId, messages, events, userId }: Thread
 
 interface EventItemProps {
   event: ConversationEvent;
+  /** Links to its booking. */
+  linked: boolean;
   workspaceId: number;
   userId: number;
 }
 
-function EventItem({ event, workspaceId, userId }: EventItemProps) {
+function EventItem({ event, linked, workspaceId, userId }: EventItemProps) {
   let who = 'Automatic';
   if (event.author_id !== null) who = event.author_id === userId ? 'You' : 'Staff';
   const at = toMs(event.created_at);
@@ -60,7 +66,7 @@ function EventItem({ event, workspaceId, userId }: EventItemProps) {
       <p class="thread-event__body">{event.body}</p>
       <p class="message__meta">
         {who} · <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
-        {event.booking_id !== null && (
+        {linked && (
           <>
             {' · '}
             <Link href={`/workspaces/${workspaceId}/bookings/${event.booking_id}`}>
