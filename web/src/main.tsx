@@ -5,6 +5,7 @@ import './styles/account.css';
 import './styles/workspace.css';
 import './styles/inbox.css';
 import './styles/booking.css';
+import './styles/calendar.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
