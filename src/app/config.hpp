@@ -34,7 +34,10 @@ struct Config {
   int idle_timeout_ms = 60'000;
   int shutdown_timeout_ms = 30'000;
   int max_connections = 10'000;
-  int event_keepalive_ms = 15'000;  // silence on an event stream before a keep-alive comment
+  int event_keepalive_ms = 15'000;
+  // Public bookings one IP address may make per hour (0 = no limit): the booking page sends
+  // SMS at the business's cost, so it must not be a free SMS gateway.
+  int public_bookings_per_ip_hour = 20;  // silence on an event stream before a keep-alive comment
 
   // Messaging providers (the pipeline itself arrives with the accounts issue).
   std::string sms_provider;    // twilio|console|none; default twilio when credentials are set

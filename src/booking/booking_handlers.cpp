@@ -1,5 +1,7 @@
 #include "booking/booking_handlers.hpp"
 
+#include "auth/auth_json.hpp"
+
 #include "booking/booking_json.hpp"
 #include "booking/booking_service.hpp"
 #include "booking/time_format.hpp"
@@ -210,6 +212,7 @@ Response BookingHandlers::PublicCreate(RequestContext& ctx) const {
     TRY_ASSIGN(value, StringOr(*body, field));
     *out = std::move(value).value();
   }
+  r.ip = auth::ClientOf(ctx).ip;
   FreshSlots fresh;
   auto made = service_.BookPublic(ctx.db, ctx.params.Str("slug"), r, &fresh);
   if (!made.ok()) return BookingErrorResponse(made.error(), fresh);

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <tuple>
 
+#include "auth/throttle_repository.hpp"
 #include "booking/booking_live.hpp"
 #include "booking/booking_notifier.hpp"
 #include "booking/reminders.hpp"
@@ -28,6 +29,8 @@ constexpr int kMaxListLimit = 500;
 constexpr int kStaffHorizonDays = 3660;
 
 namespace {
+
+constexpr Millis kHourMillis = 60 * 60 * 1000;
 
 bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -82,14 +85,16 @@ bool IsSlotConflict(const Error& e) {
 BookingService::BookingService(const Clock& clock, const messaging::Outbox& outbox,
                                const contacts::ContactService& contacts,
                                const BookingNotifier& notifier, const Reminders& reminders,
-                               http::EventHub& events, std::function<void()> wake_jobs)
+                               http::EventHub& events, std::function<void()> wake_jobs,
+                               int public_per_ip_hour)
     : clock_(clock),
       outbox_(outbox),
       contacts_(contacts),
       notifier_(notifier),
       reminders_(reminders),
       events_(events),
-      wake_jobs_(std::move(wake_jobs)) {}
+      wake_jobs_(std::move(wake_jobs)),
+      public_per_ip_hour_(public_per_ip_hour) {}
 
 Result<BookingService::Placement> BookingService::Place(
     db::Connection& conn, const workspaces::Workspace& w, const Service& service, Millis start,
@@ -203,6 +208,13 @@ Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::stri
     auto place = Place(conn, w, *service, request.start, request.member_id, std::nullopt,
                        std::nullopt, /*apply_notice=*/true, now);
     if (!place.ok()) return std::move(place).error();
+    // Counted inside the transaction: a refused or failed booking rolls its count back.
+    if (public_per_ip_hour_ > 0 &&
+        auth::ThrottleRepository(conn).RecordFailure("public_booking:" + request.ip, now,
+                                                     now - kHourMillis) > public_per_ip_hour_) {
+      return Error::RateLimited(static_cast<int>(kHourMillis / 1000),
+                                "too many bookings from here; try again later or call us");
+    }
     Booking b;
     b.workspace_id = w.id;
     b.service_id = service->id;

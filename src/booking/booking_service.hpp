@@ -70,6 +70,7 @@ struct PublicBookingRequest {
   std::string email;  // "" = none
   std::string notes;
   std::string website;  // the honeypot: people leave it empty
+  std::string ip;       // the client's address, for the per-IP limit
 };
 
 struct ContactInput {
@@ -144,16 +145,18 @@ class BookingService {
  public:
   // All must outlive the service. `wake_jobs` is called after commits that scheduled or
   // moved reminders (the composition root points it at jobs::Scheduler::Wake); may be empty.
+  // `public_per_ip_hour`: public bookings one IP may make per hour (0 = no limit).
   BookingService(const Clock& clock, const messaging::Outbox& outbox,
                  const contacts::ContactService& contacts, const BookingNotifier& notifier,
                  const Reminders& reminders, http::EventHub& events,
-                 std::function<void()> wake_jobs);
+                 std::function<void()> wake_jobs, int public_per_ip_hour = 0);
 
   // The public page's booking. NotFound / Conflict "workspace" (not open yet) from
   // OpenWorkspaceBySlug; NotFound for a service that is not bookable; InvalidArgument naming
   // the field (a filled honeypot names "website"); Conflict "start" when the start is not a
-  // free slot (then `fresh`, when given, receives that day's slots). Status pending when the
-  // service requires approval, else confirmed.
+  // free slot (then `fresh`, when given, receives that day's slots); RateLimited when
+  // `request.ip` made the hour's allowance of bookings already (counted only for bookings
+  // made). Status pending when the service requires approval, else confirmed.
   Result<PublicBooking> BookPublic(db::Connection& conn, std::string_view slug,
                                    const PublicBookingRequest& request,
                                    FreshSlots* fresh = nullptr) const;
@@ -235,6 +238,7 @@ class BookingService {
   const Reminders& reminders_;
   http::EventHub& events_;
   std::function<void()> wake_jobs_;
+  int public_per_ip_hour_;
 };
 
 }  // namespace careops::booking

@@ -36,7 +36,8 @@ struct Module::Impl {
         calendar_handlers(feeds),
         notifier(key, outbox, config.public_base_url),
         reminders(clock, notifier),
-        bookings(clock, outbox, contacts, notifier, reminders, events, std::move(wake_jobs)),
+        bookings(clock, outbox, contacts, notifier, reminders, events, std::move(wake_jobs),
+                 config.public_bookings_per_ip_hour),
         booking_handlers(bookings) {}
 };
 

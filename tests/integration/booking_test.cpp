@@ -296,6 +296,27 @@ TEST_F(BookingTest, AReminderFiresWhenDueAndAnXReplyCancelsTheNextBooking) {
   EXPECT_EQ(untouched.Json()["reminders"][0]["status"], "pending");
 }
 
+class BookingLimitTest : public BookingTest {
+ protected:
+  BookingLimitTest() {
+    configure_more_ = [](app::Config& c) { c.public_bookings_per_ip_hour = 2; };
+  }
+};
+
+TEST_F(BookingLimitTest, OneAddressMakesAtMostTheHoursAllowanceOfPublicBookings) {
+  ASSERT_EQ(PublicBooking(At(2, 10), "+14155550111").status, 201);
+  EXPECT_EQ(PublicBooking(At(2, 10), "+14155550112").status, 409);  // refusals do not count
+  ASSERT_EQ(PublicBooking(At(2, 11), "+14155550113").status, 201);
+  auto third = PublicBooking(At(2, 12), "+14155550114");
+  EXPECT_EQ(third.status, 429) << third.body;
+  EXPECT_EQ(third.Header("retry-after"), "3600");
+  EXPECT_EQ(SqlInt("SELECT COUNT(*) FROM bookings"), 2);
+  // Staff are not limited; an hour later the page books again.
+  EXPECT_FALSE(StaffBook(At(2, 13)).empty());
+  clock().Advance(kHourMs + 1);
+  EXPECT_EQ(PublicBooking(At(2, 14), "+14155550114").status, 201);
+}
+
 TEST_F(BookingTest, AnotherWorkspacesBookingIsNotFound) {
   const json made = BookPublic(At(2, 10));
   const std::int64_t bobs = CreateWorkspace(bob_, "Bob Barber", "bob-barber");

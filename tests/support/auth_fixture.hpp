@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,6 +38,7 @@ class AuthHttpTest : public ::testing::Test {
       c.twilio_phone_number = "+15005550006";
       c.twilio_api_base_url = twilio_.base_url();
       c.sms_send_rate = 1000;
+      if (configure_more_) configure_more_(c);
     };
     server_ = std::make_unique<TestServer>(std::move(options));
   }
@@ -132,6 +134,8 @@ class AuthHttpTest : public ::testing::Test {
     database->Connect()->Execute(sql);
   }
 
+  // Further settings for a fixture's server; set it in the test's constructor.
+  std::function<void(app::Config&)> configure_more_;
   FakeTwilio twilio_;
   std::unique_ptr<TestServer> server_;  // after twilio_: stops first
 };
