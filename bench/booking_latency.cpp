@@ -5,8 +5,9 @@
 // over HTTP:
 //   - the public slots of 30 days for the whole team (p50/p99, sequential requests);
 //   - booking creation through the public route: kClients concurrent clients book distinct
-//     free slots until kBookings are made (throughput and p50/p99 per request); every booking
-//     writes its contact, conversation, event, confirmation message and reminder jobs.
+//     (start on the hour, staff member) pairs that were free until kBookings are attempted
+//     (throughput and p50/p99 per request); every booking writes its contact, conversation,
+//     event, confirmation message and reminder jobs.
 // Bounded: a fixed number of requests per measurement.
 
 #include <atomic>
@@ -111,8 +112,9 @@ bool Prepare(careops::testing::TestServer& server, Setup& s) {
       return false;
     }
   }
-  // Existing bookings: staff i, weekdays of January 2026 at 10:00 + 30 min x k (UTC = London
-  // in winter), as the service would write them.
+  // Existing bookings: for each staff member, on each of 20 weekdays of January 2026, at 10:00,
+  // 10:45 and 11:30 while they last (UTC = London in winter), as the service would write them
+  // (30 minutes + the 5-minute buffer after).
   careops::db::Transaction tx(*conn);
   const std::int64_t contact = conn->Insert(
       "INSERT INTO contacts (workspace_id, name, phone, created_at, updated_at) "
@@ -120,9 +122,10 @@ bool Prepare(careops::testing::TestServer& server, Setup& s) {
       {s.workspace});
   const std::int64_t jan5 = 1'767'571'200'000;  // 2026-01-05T00:00:00Z, a Monday
   for (int b = 0; b < kExistingBookings; ++b) {
-    const std::int64_t day = (b / kStaff) % 20;  // 20 weekdays
+    const std::int64_t k = b / kStaff;
+    const std::int64_t day = k % 20;  // 20 weekdays
     const std::int64_t date = jan5 + (day / 5 * 7 + day % 5) * 86'400'000;
-    const std::int64_t start = date + 10 * 3'600'000 + (b % 4) * 30 * 60'000;
+    const std::int64_t start = date + 10 * 3'600'000 + (k / 20) * 45 * 60'000;
     conn->Execute(
         "INSERT INTO bookings (workspace_id, service_id, staff_id, contact_id, status, start_at, "
         "end_at, busy_from, busy_until, created_at, updated_at) "
@@ -158,15 +161,30 @@ struct Throughput {
   Percentiles latency;
 };
 
-// kClients threads take the free slots in turn (each slot once) and book them, each for a
-// different phone number, until kBookings were attempted.
-Throughput MeasureBooking(std::uint16_t port, std::int64_t service, const Json& slots) {
+// The (start, staff member) pairs to book: slots starting on the hour, once per free member
+// (30 minutes + 5 of buffer never reach the next hour, so none of them collide).
+std::vector<std::pair<std::string, std::int64_t>> Targets(const Json& slots) {
+  std::vector<std::pair<std::string, std::int64_t>> targets;
+  for (const Json& slot : slots) {
+    const std::string start = slot["start"].get<std::string>();
+    if (start.substr(14, 5) != "00:00") continue;  // "2026-01-05T09:00:00Z"
+    for (const Json& staff : slot["staff"]) {
+      targets.emplace_back(start, staff["id"].get<std::int64_t>());
+    }
+  }
+  return targets;
+}
+
+// kClients threads take the targets in turn and book them, each for a different phone
+// number, until kBookings were attempted.
+Throughput MeasureBooking(std::uint16_t port, std::int64_t service,
+                          const std::vector<std::pair<std::string, std::int64_t>>& targets) {
   std::atomic<int> next{0};
   std::atomic<int> created{0}, conflicts{0}, other{0};
   std::mutex mutex;
   std::vector<double> samples;
   const std::string target = std::string("/api/public/") + kSlug + "/bookings";
-  const int total = std::min<int>(kBookings, static_cast<int>(slots.size()));
+  const int total = std::min<int>(kBookings, static_cast<int>(targets.size()));
   const auto t0 = Clock::now();
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c) {
@@ -174,9 +192,10 @@ Throughput MeasureBooking(std::uint16_t port, std::int64_t service, const Json& 
       std::vector<double> mine;
       for (int i = next++; i < total; i = next++) {
         char phone[20];
-        std::snprintf(phone, sizeof phone, "+4477009%05d", i);
+        std::snprintf(phone, sizeof phone, "+14152%06d", i);
         const Json body = {{"service_id", service},
-                           {"start", slots[i]["start"]},
+                           {"start", targets[i].first},
+                           {"member_id", targets[i].second},
                            {"name", "Customer " + std::to_string(i)},
                            {"phone", phone}};
         const auto r0 = Clock::now();
@@ -218,9 +237,12 @@ int main() {
                                    "/slots?from=2026-01-01&to=2026-01-31";
   std::size_t slot_count = 0;
   const Percentiles slots = MeasureSlots(port, slots_target, slot_count);
-  const ClientResponse listed = Request(port, "GET", slots_target);
+  const ClientResponse listed =
+      Request(port, "GET",
+              std::string("/api/public/") + kSlug + "/services/" + std::to_string(s.service) +
+                  "/slots?from=2026-01-01&to=2026-03-01");
   if (listed.status != 200) return 1;
-  const Throughput booked = MeasureBooking(port, s.service, listed.Json()["slots"]);
+  const Throughput booked = MeasureBooking(port, s.service, Targets(listed.Json()["slots"]));
 
   std::printf("%d staff, 1 service (30 min + 5 min buffer, every 15 min), %d existing bookings\n\n",
               kStaff, kExistingBookings);
@@ -230,7 +252,7 @@ int main() {
       "p99 %.2f ms |\n",
       kStaff, slot_count, kSlotRequests, slots.p50, slots.p99);
   std::printf(
-      "| public booking creation, %d clients, %d attempts on distinct slots | %.0f "
+      "| public booking creation, %d clients, %d attempts on free (time, staff) pairs | %.0f "
       "bookings/s (%d created, %d conflicts, %d other); p50 %.2f ms, p99 %.2f ms |\n",
       kClients, booked.created + booked.conflicts + booked.other, booked.created / booked.seconds,
       booked.created, booked.conflicts, booked.other, booked.latency.p50, booked.latency.p99);
