@@ -15,6 +15,7 @@
 namespace careops::booking {
 
 struct Module::Impl {
+  BookingObservers observers;
   ServiceCatalog catalog;
   AvailabilityService availability;
   CalendarFeedService feeds;
@@ -57,5 +58,6 @@ const CalendarFeedHandlers& Module::calendar_handlers() const { return impl_->ca
 const BookingService& Module::bookings() const { return impl_->bookings; }
 const Reminders& Module::reminders() const { return impl_->reminders; }
 const BookingHandlers& Module::booking_handlers() const { return impl_->booking_handlers; }
+void Module::AddObserver(BookingObserver observer) { impl_->observers.Add(std::move(observer)); }
 
 }  // namespace careops::booking

@@ -10,6 +10,8 @@
 #include <functional>
 #include <memory>
 
+#include "booking/booking_hooks.hpp"
+
 namespace careops {
 class Clock;
 class SecretKey;
@@ -58,6 +60,9 @@ class Module {
   // reminders().Handler() with the job scheduler for kReminderJob.
   const BookingService& bookings() const;
   const Reminders& reminders() const;
+  // Another feature's observer of every booking change (booking_hooks.hpp). Start-up only,
+  // before requests are served.
+  void AddObserver(BookingObserver observer);
 
   const ServiceHandlers& service_handlers() const;
   const PublicCatalogHandlers& public_handlers() const;
