@@ -1,10 +1,10 @@
-// Whether the workspace's event stream (GET …/events) can tell a page about its records for
-// this member: the stream is readable with the inbox permission, and the page's own records
-// need its permission (`forms`, `inventory`). Without it a page refreshes when the tab comes
-// back instead (useRefreshOnFocus).
+// Whether the workspace's event stream (GET …/events) tells this member about a page's records:
+// every member may open it, and it carries only the events their permissions cover (docs/API.md:
+// `form_request` with forms, `inventory` with inventory; an owner all). Without the permission a
+// page refreshes when the tab comes back instead (useRefreshOnFocus).
 
 import type { PermissionFlag, Permissions } from '../../api/types';
 
 export function canFollowEvents(permissions: Permissions | null, flag: PermissionFlag): boolean {
-  return permissions?.inbox === true && permissions[flag] === true;
+  return permissions?.[flag] === true;
 }
