@@ -37,6 +37,10 @@ class PublicCatalogHandlers;
 class ServiceHandlers;
 }  // namespace careops::booking
 
+namespace careops::forms {
+class FormHandlers;
+}
+
 namespace careops::app {
 
 // The handler objects the routes call; all outlive the router.
@@ -54,6 +58,7 @@ struct Handlers {
   const booking::PublicCatalogHandlers& public_booking;
   const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
+  const forms::FormHandlers& forms;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);
