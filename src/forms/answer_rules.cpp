@@ -118,12 +118,12 @@ Checked CheckDate(const json& v) {
 }
 
 Checked CheckTick(const json& v, bool required, bool consent) {
-  if (v.is_null()) return {false, std::nullopt};
-  if (!v.is_boolean()) return Fail("must be true or false");
-  if (required && !v.get<bool>()) {
+  if (!v.is_null() && !v.is_boolean()) return Fail("must be true or false");
+  const bool ticked = v.is_boolean() && v.get<bool>();
+  if (required && !ticked) {
     return Fail(consent ? "consent is required" : "must be ticked");
   }
-  return {v, std::nullopt};
+  return {ticked, std::nullopt};
 }
 
 Checked CheckOne(const FormField& f, const json& v, std::string_view region) {
