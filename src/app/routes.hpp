@@ -37,6 +37,9 @@ class PublicCatalogHandlers;
 class ServiceHandlers;
 }  // namespace careops::booking
 
+namespace careops::forms {
+class FormHandlers;
+}
 namespace careops::automation {
 class AutomationHandlers;
 }
@@ -61,6 +64,7 @@ struct Handlers {
   const booking::PublicCatalogHandlers& public_booking;
   const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
+  const forms::FormHandlers& forms;
   const automation::AutomationHandlers& automation;
   const dashboard::DashboardHandlers& dashboard;
 };
