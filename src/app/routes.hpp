@@ -36,6 +36,9 @@ class CalendarFeedHandlers;
 class PublicCatalogHandlers;
 class ServiceHandlers;
 }  // namespace careops::booking
+namespace careops::inventory {
+class InventoryHandlers;
+}
 
 namespace careops::app {
 
@@ -54,6 +57,7 @@ struct Handlers {
   const booking::PublicCatalogHandlers& public_booking;
   const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
+  const inventory::InventoryHandlers& inventory;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -160,11 +160,11 @@ std::vector<ItemUsage> InventoryRepository::UsageOfItem(std::int64_t item_id) co
 std::vector<ServiceUsage> InventoryRepository::UsageOfService(std::int64_t service_id) const {
   std::vector<ServiceUsage> usage;
   for (const db::Row& r :
-       conn_.Query("SELECT i.id, i.name, i.unit, si.quantity FROM service_items si "
+       conn_.Query("SELECT i.id, i.name, i.unit, si.quantity, i.is_active FROM service_items si "
                    "JOIN inventory_items i ON i.id = si.item_id WHERE si.service_id = ? "
                    "ORDER BY i.name COLLATE NOCASE, i.id",
                    {service_id})) {
-    usage.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3)});
+    usage.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4) != 0});
   }
   return usage;
 }

@@ -29,8 +29,8 @@ struct LowStockItem {
   Forecast forecast;
 };
 
-// The workspace's items with low_since set (index inventory_items_low), oldest alert first,
-// archived ones included (an alert stays until stock rises). `timezone` is the workspace's
+// The workspace's items with low_since set (index inventory_items_low), oldest alert first
+// (archived items never hold an alert). `timezone` is the workspace's
 // IANA zone (dates of the forecast); `now` the current instant.
 std::vector<LowStockItem> LowStockItems(db::Connection& conn, std::int64_t workspace_id,
                                         const std::string& timezone, Millis now);

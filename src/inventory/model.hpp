@@ -58,6 +58,7 @@ struct ServiceUsage {
   std::string name;
   std::string unit;
   std::int64_t quantity = 0;
+  bool is_active = true;  // the item's; archived items are not reserved
 };
 
 // A change of one item's stock, about to be written as a ledger row.
