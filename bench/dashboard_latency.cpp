@@ -29,6 +29,9 @@ constexpr int kContacts = 10'000;
 constexpr int kBookings = 100'000;
 constexpr int kMessages = 200'000;
 constexpr int kRequests = 300;
+// Rows per seeding transaction: big enough to be quick, short enough (well under a second)
+// that the server's dispatcher and scheduler never wait out their busy timeout meanwhile.
+constexpr int kBatch = 2'000;
 constexpr std::int64_t kMinute = 60'000;
 constexpr std::int64_t kDay = 24 * 60 * kMinute;
 
@@ -78,9 +81,9 @@ const char* MessageStatus(int m) {
 }
 
 void Seed(careops::db::Connection& conn, std::int64_t ws, std::int64_t owner) {
-  {
+  for (int first = 1; first <= kContacts; first += kBatch) {
     careops::db::Transaction tx(conn);
-    for (int i = 1; i <= kContacts; ++i) {
+    for (int i = first; i < first + kBatch; ++i) {
       char phone[20];
       std::snprintf(phone, sizeof phone, "+1415%07d", i);
       const std::int64_t contact = conn.Insert(
@@ -100,9 +103,9 @@ void Seed(careops::db::Connection& conn, std::int64_t ws, std::int64_t owner) {
       "VALUES (?, 'Haircut', 10, ?, ?)",
       {ws, kFrom, kFrom});
   const std::int64_t step = (kUntil - kFrom) / kBookings;  // ~11 minutes: no overlaps
-  for (int batch = 0; batch < kBookings; batch += 10'000) {
+  for (int batch = 0; batch < kBookings; batch += kBatch) {
     careops::db::Transaction tx(conn);
-    for (int i = batch; i < batch + 10'000; ++i) {
+    for (int i = batch; i < batch + kBatch; ++i) {
       const std::int64_t start = kFrom + i * step;
       conn.Insert(
           "INSERT INTO bookings (workspace_id, service_id, staff_id, contact_id, status, "
@@ -115,9 +118,9 @@ void Seed(careops::db::Connection& conn, std::int64_t ws, std::int64_t owner) {
     tx.Commit();
   }
   const std::int64_t message_step = (kNow - kFrom) / kMessages;
-  for (int batch = 0; batch < kMessages; batch += 20'000) {
+  for (int batch = 0; batch < kMessages; batch += kBatch) {
     careops::db::Transaction tx(conn);
-    for (int m = batch; m < batch + 20'000; ++m) {
+    for (int m = batch; m < batch + kBatch; ++m) {
       const bool inbound = m % 3 == 0;
       const std::int64_t at = kFrom + m * message_step;
       conn.Insert(
