@@ -5,7 +5,7 @@
 // the request waiting and opens its booking; opening the link, answers with mistakes are refused
 // with each field's error beside it (the first focused), good ones get the thank-you, and the
 // link then says the form is done; the owner's open booking page shows the answers without a
-// reload (the event stream), and the request is among the completed ones. The business is
+// reload (the event stream), and the request is among the completed ones and the contact's. The business is
 // opened through the API (support/booking_flows.mjs).
 
 import assert from 'node:assert/strict';
@@ -281,6 +281,14 @@ test('the customer fixes refused answers and is thanked; the open booking page s
       .filter({ hasText: kForm });
     await completed.waitFor();
     assert.match(detail.url(), /\/forms\/requests\?status=completed$/);
+
+    // --- And under the contact.
+    await workspaceNav(detail).getByRole('link', { name: 'Contacts' }).click();
+    const contact = detail.getByTestId('contact').filter({ hasText: kCustomer.name });
+    await contact.getByRole('button', { name: 'Forms' }).click();
+    const sent = contact.getByTestId('contact-forms').getByTestId('form-request');
+    await sent.getByTestId('form-answers').waitFor();
+    assert.equal(await sent.getAttribute('data-status'), 'completed');
     assert.deepEqual(detailProblems, []);
   });
 });
