@@ -361,6 +361,17 @@ TEST_F(FormsHttpTest, TheBuilderChecksEveryFieldAndOnlyTheOwnerWrites) {
                {{"name", "X"}, {"fields", IntakeFields()}, {"reminder_minutes_before_due", 1}}),
       "reminder_minutes_before_due");
 
+  // Another workspace's service cannot be linked.
+  const std::int64_t bob_ws = CreateWorkspace(bob_, "Bob's Own", "bob-own");
+  auto bobs = As(bob_, "POST", "/api/workspaces/" + std::to_string(bob_ws) + "/services",
+                 json{{"name", "Bob's cut"}, {"duration_minutes", 30}}.dump());
+  ASSERT_EQ(bobs.status, 201) << bobs.body;
+  EXPECT_EQ(field_of("POST", "/forms",
+                     {{"name", "X"},
+                      {"fields", IntakeFields()},
+                      {"service_ids", {haircut_, bobs.Json()["id"]}}}),
+            "service_ids");
+
   const std::int64_t id = CreateIntake({{"description", "Before your first visit"}});
   const std::string path = "/forms/" + std::to_string(id);
   auto got = As(ann_, "GET", Ws(path));
