@@ -183,5 +183,48 @@ TEST_F(IsolationTest, InventoryItemsAndUsageStayInTheirWorkspace) {
 }
 // ---- end of Inventory
 
+// ---- Intake forms (src/forms/) ----------------------------------------------------------
+// A real form of Ann's, named by its id from Bob's own workspace and through Ann's: nothing
+// answers with it, nothing changes it.
+TEST_F(IsolationTest, AnotherWorkspacesFormIsOutOfReachByItsId) {
+  using nlohmann::json;
+  constexpr const char* kFormName = "Secret intake 7f3a";
+  const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
+  const std::int64_t bob_ws = CreateWorkspace(bob_, "Bob's Own", "bob-own");
+  const std::string ann_path = "/api/workspaces/" + std::to_string(ann_ws);
+  const std::string bob_path = "/api/workspaces/" + std::to_string(bob_ws);
+  const json fields = json::array({{{"key", "a"}, {"label", "A"}, {"type", "text"}}});
+  auto made =
+      As(ann_, "POST", ann_path + "/forms", json{{"name", kFormName}, {"fields", fields}}.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = std::to_string(made.Json()["id"].get<std::int64_t>());
+  const std::string patch = json{{"name", "Taken over"}}.dump();
+  struct Call {
+    const char* method;
+    std::string path;
+    std::string body;
+  };
+  const std::vector<Call> calls = {
+      {"GET", ann_path + "/forms", ""},
+      {"GET", ann_path + "/forms/" + id, ""},
+      {"PATCH", ann_path + "/forms/" + id, patch},
+      {"DELETE", ann_path + "/forms/" + id, ""},
+      {"GET", ann_path + "/form-requests", ""},
+      {"GET", bob_path + "/forms/" + id, ""},
+      {"PATCH", bob_path + "/forms/" + id, patch},
+      {"DELETE", bob_path + "/forms/" + id, ""},
+  };
+  for (const Call& c : calls) {
+    SCOPED_TRACE(std::string(c.method) + " " + c.path);
+    auto r = As(bob_, c.method, c.path, c.body);
+    EXPECT_TRUE(r.status == 404 || r.status == 403) << r.status << " " << r.body;
+    EXPECT_EQ(r.body.find(kFormName), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(As(bob_, "GET", bob_path + "/forms").Json()["forms"].size(), 0u);
+  auto still = As(ann_, "GET", ann_path + "/forms/" + id);
+  ASSERT_EQ(still.status, 200);
+  EXPECT_EQ(still.Json()["name"], kFormName);
+}
+
 }  // namespace
 }  // namespace careops::testing
