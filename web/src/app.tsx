@@ -16,11 +16,13 @@ import { RegisterPage } from './pages/register';
 import { ResetPasswordPage } from './pages/reset_password';
 import { StatusPage } from './pages/status';
 import { AuditPage } from './pages/workspace/audit';
+import { AutomationPage } from './pages/workspace/automation';
 import { AvailabilityPage } from './pages/workspace/availability';
 import { BookingDetailPage } from './pages/workspace/booking_detail';
 import { CalendarPage } from './pages/workspace/calendar';
 import { ChannelsPage } from './pages/workspace/channels';
 import { ContactsPage } from './pages/workspace/contacts';
+import { DashboardPage } from './pages/workspace/dashboard';
 import { WorkspaceHomePage } from './pages/workspace/home';
 import { InboxPage } from './pages/workspace/inbox';
 import { MembersPage } from './pages/workspace/members';
@@ -63,6 +65,8 @@ const kRoutes: readonly Route[] = [
   { pattern: '/dev/outbox', page: DevOutboxPage },
   { pattern: '/workspaces', page: WorkspacesPage },
   { pattern: '/workspaces/:id', page: WorkspaceHomePage },
+  { pattern: '/workspaces/:id/dashboard', page: DashboardPage },
+  { pattern: '/workspaces/:id/automation', page: AutomationPage },
   { pattern: '/workspaces/:id/settings', page: SettingsPage },
   { pattern: '/workspaces/:id/channels', page: ChannelsPage },
   { pattern: '/workspaces/:id/members', page: MembersPage },

@@ -45,6 +45,22 @@ export function useBookingEvents(id: number, onChange: OnBookingChange, enabled 
 }
 
 /**
+ * Follows every event of workspace `id` that changes what the dashboard counts: bookings,
+ * conversations, message deliveries, form requests and stock. `onChange` gets no id: the
+ * dashboard fetches its whole answer again.
+ */
+export function useDashboardEvents(id: number, onChange: () => void, enabled = true): LiveState {
+  const events = {
+    booking: 'id',
+    conversation: 'id',
+    message: 'conversation_id',
+    form_request: 'id',
+    inventory: 'id',
+  };
+  return useWorkspaceStream(id, events, () => onChange(), enabled);
+}
+
+/**
  * The workspace's stream: for each event name in `events`, reports the id under the given key
  * of its data; reports null on every (re)connection.
  */

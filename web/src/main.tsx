@@ -6,6 +6,7 @@ import './styles/workspace.css';
 import './styles/inbox.css';
 import './styles/booking.css';
 import './styles/calendar.css';
+import './styles/dashboard.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');

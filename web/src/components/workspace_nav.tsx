@@ -75,8 +75,9 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
 }
 
 /**
- * Links of the current workspace: Home, Availability and Members for everyone, Calendar with
- * the bookings permission, Inbox and Contacts with the inbox permission, the rest for owners.
+ * Links of the current workspace: Dashboard, Home, Availability and Members for everyone,
+ * Calendar with the bookings permission, Inbox and Contacts with the inbox permission, the rest
+ * for owners.
  */
 export function WorkspaceNav() {
   const { current } = useWorkspaces();
@@ -87,6 +88,9 @@ export function WorkspaceNav() {
   return (
     <nav aria-label="Workspace" class="workspace-nav">
       <ul class="nav workspace-nav__list">
+        <li>
+          <Link href={`${base}/dashboard`}>Dashboard</Link>
+        </li>
         <li>
           <Link href={base}>Home</Link>
         </li>
@@ -125,6 +129,9 @@ export function WorkspaceNav() {
             </li>
             <li>
               <Link href={`${base}/channels`}>Channels</Link>
+            </li>
+            <li>
+              <Link href={`${base}/automation`}>Automation</Link>
             </li>
             <li>
               <Link href={`${base}/audit`}>Audit log</Link>
