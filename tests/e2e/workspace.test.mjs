@@ -186,9 +186,9 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       );
       await assertFits(staff, "the staff member's home");
 
-      // Staff see Dashboard, Home, Availability, Members and (with the inbox and bookings permissions
-      // staff get by default) Calendar, Inbox and Contacts, which appear once their
-      // permissions are known; the member list is read-only.
+      // Staff see Dashboard, Home, Availability, Members and (with the inbox and bookings
+      // permissions staff get by default) Calendar, Inbox and Contacts, which appear once
+      // their permissions are known; the member list is read-only.
       await workspaceNav(staff).getByRole('link', { name: 'Inbox' }).waitFor();
       assert.deepEqual(await navLinks(staff), [
         'Dashboard',
