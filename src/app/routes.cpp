@@ -197,7 +197,7 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.inbox, &InboxHandlers::UpdateConversation)},
           {Method::kPost, "/api/workspaces/{id:int}/conversations/{conversation_id:int}/replies",
            kInbox, Bind(h.inbox, &InboxHandlers::Reply)},
-          {Method::kGet, "/api/workspaces/{id:int}/events", kInbox,
+          {Method::kGet, "/api/workspaces/{id:int}/events", kAnyMember,
            Bind(h.inbox, &InboxHandlers::Events)},
           {Method::kGet, "/api/workspaces/{id:int}/templates/{key}", kOwner,
            Bind(h.inbox, &InboxHandlers::GetTemplate)},

@@ -20,14 +20,14 @@ class Connection;
 namespace careops::automation {
 
 enum class Rule {
-  kWelcome,             // the answer to a contact-form message (inbox)
-  kBookingConfirmation, // "booked" / "requested" when a booking is made or approved
-  kBookingUpdates,      // "moved" / "cancelled" notices and the answers to C / X replies
-  kBookingReminder,     // reminders before a booking (the service's offsets)
-  kFormRequest,         // a linked form's link after a booking
-  kFormReminder,        // one reminder for a form still pending before its due time
-  kLowStockAlert,       // owner and managers hear when an item falls to its threshold
-  kPauseOnStaffReply,   // a staff reply pauses the conversation's automated follow-ups
+  kWelcome,              // the answer to a contact-form message (inbox)
+  kBookingConfirmation,  // "booked" / "requested" when a booking is made or approved
+  kBookingUpdates,       // "moved" / "cancelled" notices and the answers to C / X replies
+  kBookingReminder,      // reminders before a booking (the service's offsets)
+  kFormRequest,          // a linked form's link after a booking
+  kFormReminder,         // one reminder for a form still pending before its due time
+  kLowStockAlert,        // owner and managers hear when an item falls to its threshold
+  kPauseOnStaffReply,    // a staff reply pauses the conversation's automated follow-ups
 };
 
 struct RuleInfo {

@@ -95,6 +95,7 @@ Result<BookingDetails> BookingService::Change(db::Connection& conn, std::int64_t
       return std::move(s).error();
     }
     BookingDetails d = repo.Find(workspace_id, booking_id).value();
+    Observe(conn, *w, found->booking, d.booking, author_id, now, done);
     // The one message the customer gets: a cancellation, else an approval (which states the
     // new time), else the move.
     std::optional<BookingMessage> message;
@@ -148,7 +149,8 @@ Result<ManagedBooking> BookingService::Manage(db::Connection& conn, std::string_
 
 Result<BookingDetails> BookingService::CustomerCancelInTx(db::Connection& conn, BookingDetails d,
                                                           const workspaces::Workspace& w,
-                                                          Millis now) const {
+                                                          Millis now, Committed& done) const {
+  const Booking before = d.booking;
   Booking b = d.booking;
   b.status = BookingStatus::kCancelled;
   b.cancelled_at = now;
@@ -158,6 +160,7 @@ Result<BookingDetails> BookingService::CustomerCancelInTx(db::Connection& conn, 
   d = repo.Find(b.workspace_id, b.id).value();
   reminders_.Cancel(conn, b.id, "booking cancelled", now);
   notifier_.RecordEvent(conn, w, d, BookingEvent::kCancelled, std::nullopt, now);
+  Observe(conn, w, before, d.booking, std::nullopt, now, done);
   return d;
 }
 
@@ -170,11 +173,13 @@ Result<BookingDetails> BookingService::CancelByCustomer(db::Connection& conn,
     auto managed = Manage(conn, token);
     if (!managed.ok()) return std::move(managed).error();
     if (!managed->can_change) return CannotChange();
-    auto d = CustomerCancelInTx(conn, managed->booking, managed->workspace, now);
+    auto d = CustomerCancelInTx(conn, managed->booking, managed->workspace, now, done);
     if (!d.ok()) return d;
     notifier_.Send(conn, managed->workspace, *d, BookingMessage::kCancelled, now);
     tx.Commit();
-    done = {d->booking.workspace_id, d->booking.id, d->conversation_id, false};
+    done.workspace_id = d->booking.workspace_id;
+    done.booking_id = d->booking.id;
+    done.conversation_id = d->conversation_id;
     return d;
   }();
   if (cancelled.ok()) Announce(done);
@@ -188,7 +193,8 @@ Result<BookingDetails> BookingService::RescheduleInTx(db::Connection& conn, std:
   if (!managed.ok()) return std::move(managed).error();
   if (!managed->can_change) return CannotChange();
   const workspaces::Workspace& w = managed->workspace;
-  Booking b = managed->booking.booking;
+  const Booking before = managed->booking.booking;
+  Booking b = before;
   const auto service = ServiceRepository(conn).Find(w.id, b.service_id);
   if (!service || !service->is_active) {
     return Error::Conflict("this service can no longer be booked", "status");
@@ -207,7 +213,11 @@ Result<BookingDetails> BookingService::RescheduleInTx(db::Connection& conn, std:
   reminders_.Reschedule(conn, d.booking, service->reminder_offsets_minutes, now);
   notifier_.RecordEvent(conn, w, d, BookingEvent::kMoved, std::nullopt, now);
   notifier_.Send(conn, w, d, BookingMessage::kMoved, now);
-  done = {w.id, b.id, d.conversation_id, true};
+  Observe(conn, w, before, d.booking, std::nullopt, now, done);
+  done.workspace_id = w.id;
+  done.booking_id = b.id;
+  done.conversation_id = d.conversation_id;
+  done.jobs_changed = true;
   return d;
 }
 
@@ -252,9 +262,13 @@ Result<BookingDetails> BookingService::ConfirmByCustomer(db::Connection& conn,
       d = repo.Find(b.workspace_id, b.id).value();
       notifier_.RecordEvent(conn, managed->workspace, d, BookingEvent::kCustomerConfirmed,
                             std::nullopt, now);
+      Observe(conn, managed->workspace, managed->booking.booking, d.booking, std::nullopt, now,
+              done);
     }
     tx.Commit();
-    done = {d.booking.workspace_id, d.booking.id, d.conversation_id, false};
+    done.workspace_id = d.booking.workspace_id;
+    done.booking_id = d.booking.id;
+    done.conversation_id = d.conversation_id;
     return d;
   }();
   if (confirmed.ok()) Announce(done);
@@ -271,16 +285,19 @@ std::optional<inbox::BookingReplyOutcome> BookingService::HandleReply(
   if (!w) return std::nullopt;
   BookingDetails d = std::move(*found);
   BookingMessage answer = BookingMessage::kConfirmedAnswer;
+  Committed done;
   if (reply == inbox::BookingReply::kConfirm) {
     if (!d.booking.customer_confirmed_at) {
+      const Booking before = d.booking;
       Booking b = d.booking;
       b.customer_confirmed_at = now;
       if (!repo.Update(b, now).ok()) return std::nullopt;
       d = repo.Find(workspace_id, b.id).value();
       notifier_.RecordEvent(conn, *w, d, BookingEvent::kCustomerConfirmed, std::nullopt, now);
+      Observe(conn, *w, before, d.booking, std::nullopt, now, done);
     }
   } else {
-    auto cancelled = CustomerCancelInTx(conn, std::move(d), *w, now);
+    auto cancelled = CustomerCancelInTx(conn, std::move(d), *w, now, done);
     if (!cancelled.ok()) return std::nullopt;
     d = std::move(cancelled).value();
     answer = BookingMessage::kCancelledAnswer;
@@ -288,8 +305,10 @@ std::optional<inbox::BookingReplyOutcome> BookingService::HandleReply(
   inbox::BookingReplyOutcome outcome;
   outcome.answer = SmsText(answer, notifier_.Facts(*w, d)).body;
   const std::int64_t booking_id = d.booking.id;
-  outcome.after_commit = [this, workspace_id, booking_id, conversation_id] {
+  outcome.after_commit = [this, workspace_id, booking_id, conversation_id, done = std::move(done)] {
     PublishBooking(events_, workspace_id, booking_id, conversation_id);
+    if (done.jobs_changed && wake_jobs_) wake_jobs_();
+    for (const auto& f : done.after_commit) f();
   };
   return outcome;
 }

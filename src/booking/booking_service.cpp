@@ -85,13 +85,14 @@ bool IsSlotConflict(const Error& e) {
 BookingService::BookingService(const Clock& clock, const messaging::Outbox& outbox,
                                const contacts::ContactService& contacts,
                                const BookingNotifier& notifier, const Reminders& reminders,
-                               http::EventHub& events, std::function<void()> wake_jobs,
-                               int public_per_ip_hour)
+                               const BookingObservers& observers, http::EventHub& events,
+                               std::function<void()> wake_jobs, int public_per_ip_hour)
     : clock_(clock),
       outbox_(outbox),
       contacts_(contacts),
       notifier_(notifier),
       reminders_(reminders),
+      observers_(observers),
       events_(events),
       wake_jobs_(std::move(wake_jobs)),
       public_per_ip_hour_(public_per_ip_hour) {}
@@ -154,7 +155,7 @@ void BookingService::FillFresh(db::Connection& conn, const workspaces::Workspace
 
 Result<BookingDetails> BookingService::Insert(db::Connection& conn, const workspaces::Workspace& w,
                                               const Service& service, const Booking& b, bool notify,
-                                              Millis now) const {
+                                              Millis now, Committed& done) const {
   BookingRepository repo(conn);
   auto id = repo.Insert(b, now);
   if (!id.ok()) return std::move(id).error();
@@ -167,7 +168,19 @@ Result<BookingDetails> BookingService::Insert(db::Connection& conn, const worksp
                    now);
   }
   reminders_.Schedule(conn, d.booking, service.reminder_offsets_minutes, now);
+  Observe(conn, w, std::nullopt, d.booking, b.created_by, now, done);
   return d;
+}
+
+void BookingService::Observe(db::Connection& conn, const workspaces::Workspace& w,
+                             const std::optional<Booking>& before, const Booking& after,
+                             std::optional<std::int64_t> author_id, Millis now,
+                             Committed& done) const {
+  if (observers_.empty()) return;
+  BookingChangeContext ctx{conn, w, before, after, author_id, now};
+  observers_.Notify(ctx);
+  done.jobs_changed = done.jobs_changed || ctx.jobs_changed;
+  for (auto& f : ctx.after_commit) done.after_commit.push_back(std::move(f));
 }
 
 void BookingService::Announce(const Committed& done) const {
@@ -175,6 +188,7 @@ void BookingService::Announce(const Committed& done) const {
   PublishBooking(events_, done.workspace_id, done.booking_id, done.conversation_id);
   outbox_.Wake();
   if (done.jobs_changed && wake_jobs_) wake_jobs_();
+  for (const auto& f : done.after_commit) f();
 }
 
 Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::string_view slug,
@@ -227,10 +241,13 @@ Result<PublicBooking> BookingService::BookPublic(db::Connection& conn, std::stri
     b.busy_until = place->busy_until;
     b.notes = Trim(request.notes);
     b.source = "public";
-    auto d = Insert(conn, w, *service, b, /*notify=*/true, now);
+    auto d = Insert(conn, w, *service, b, /*notify=*/true, now, done);
     if (!d.ok()) return d;
     tx.Commit();
-    done = {w.id, d->booking.id, d->conversation_id, true};
+    done.workspace_id = w.id;
+    done.booking_id = d->booking.id;
+    done.conversation_id = d->conversation_id;
+    done.jobs_changed = true;
     return d;
   }();
   if (!made.ok()) {
@@ -300,10 +317,13 @@ Result<BookingDetails> BookingService::Create(db::Connection& conn, std::int64_t
     b.notes = Trim(request.notes);
     b.source = "staff";
     b.created_by = author_id;
-    auto d = Insert(conn, *w, *service, b, request.notify, now);
+    auto d = Insert(conn, *w, *service, b, request.notify, now, done);
     if (!d.ok()) return d;
     tx.Commit();
-    done = {w->id, d->booking.id, d->conversation_id, true};
+    done.workspace_id = w->id;
+    done.booking_id = d->booking.id;
+    done.conversation_id = d->conversation_id;
+    done.jobs_changed = true;
     return d;
   }();
   if (!made.ok()) {

@@ -17,8 +17,9 @@
 //
 // Every change writes an event into the contact's conversation, queues the customer's message
 // through the outbox (unless the caller says not to), schedules, moves or cancels the
-// reminder jobs, and after the commit wakes the outbox and the scheduler and publishes the
-// change live (booking_live.hpp).
+// reminder jobs, calls the other features' observers (booking_hooks.hpp: forms, inventory)
+// in the same transaction, and after the commit wakes the outbox and the scheduler, publishes
+// the change live (booking_live.hpp) and runs what the observers left for after the commit.
 
 #include <cstdint>
 #include <functional>
@@ -27,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "booking/booking_hooks.hpp"
 #include "booking/booking_repository.hpp"
 #include "booking/model.hpp"
 #include "booking/slot_service.hpp"
@@ -143,13 +145,15 @@ bool IsSlotConflict(const Error& e);
 
 class BookingService {
  public:
-  // All must outlive the service. `wake_jobs` is called after commits that scheduled or
-  // moved reminders (the composition root points it at jobs::Scheduler::Wake); may be empty.
-  // `public_per_ip_hour`: public bookings one IP may make per hour (0 = no limit).
+  // All must outlive the service. `observers` are called inside every transaction that writes
+  // a booking (registered before requests are served). `wake_jobs` is called after commits that
+  // scheduled or moved reminders (the composition root points it at jobs::Scheduler::Wake); may be
+  // empty. `public_per_ip_hour`: public bookings one IP may make per hour (0 = no limit).
   BookingService(const Clock& clock, const messaging::Outbox& outbox,
                  const contacts::ContactService& contacts, const BookingNotifier& notifier,
-                 const Reminders& reminders, http::EventHub& events,
-                 std::function<void()> wake_jobs, int public_per_ip_hour = 0);
+                 const Reminders& reminders, const BookingObservers& observers,
+                 http::EventHub& events, std::function<void()> wake_jobs,
+                 int public_per_ip_hour = 0);
 
   // The public page's booking. NotFound / Conflict "workspace" (not open yet) from
   // OpenWorkspaceBySlug; NotFound for a service that is not bookable; InvalidArgument naming
@@ -208,7 +212,13 @@ class BookingService {
     std::int64_t booking_id = 0;
     std::optional<std::int64_t> conversation_id;
     bool jobs_changed = false;
+    std::vector<std::function<void()>> after_commit;  // the observers'
   };
+  // Calls the observers for the write of `after` (`before`: nullopt when just created) and
+  // folds what they ask for into `done`.
+  void Observe(db::Connection& conn, const workspaces::Workspace& w,
+               const std::optional<Booking>& before, const Booking& after,
+               std::optional<std::int64_t> author_id, Millis now, Committed& done) const;
   // The staff member and times for `service` at `start`: the required member when free
   // (InvalidArgument "member_id" when they do not serve it), else the preferred one when free,
   // else the lowest free eligible id; Conflict "start" when none is free. `apply_notice`
@@ -223,12 +233,13 @@ class BookingService {
   void FillFresh(db::Connection& conn, const workspaces::Workspace& w, std::int64_t service_id,
                  Millis start, bool apply_notice, FreshSlots* fresh) const;
   Result<BookingDetails> Insert(db::Connection& conn, const workspaces::Workspace& w,
-                                const Service& service, const Booking& b, bool notify,
-                                Millis now) const;
+                                const Service& service, const Booking& b, bool notify, Millis now,
+                                Committed& done) const;
   Result<BookingDetails> RescheduleInTx(db::Connection& conn, std::string_view token, Millis start,
                                         Committed& done) const;
   Result<BookingDetails> CustomerCancelInTx(db::Connection& conn, BookingDetails d,
-                                            const workspaces::Workspace& w, Millis now) const;
+                                            const workspaces::Workspace& w, Millis now,
+                                            Committed& done) const;
   void Announce(const Committed& done) const;
 
   const Clock& clock_;
@@ -236,6 +247,7 @@ class BookingService {
   const contacts::ContactService& contacts_;
   const BookingNotifier& notifier_;
   const Reminders& reminders_;
+  const BookingObservers& observers_;
   http::EventHub& events_;
   std::function<void()> wake_jobs_;
   int public_per_ip_hour_;

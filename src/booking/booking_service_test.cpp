@@ -31,7 +31,7 @@ class BookingServiceTest : public BookingsFixture {
         contacts_(clock_),
         notifier_(key_, outbox_, base_url_),
         reminders_(clock_, notifier_),
-        service_(clock_, outbox_, contacts_, notifier_, reminders_, events_,
+        service_(clock_, outbox_, contacts_, notifier_, reminders_, observers_, events_,
                  [this] { ++job_wakes_; }) {
     subscription_ = events_.Subscribe("workspace:" + std::to_string(ws_)).value();
   }
@@ -85,6 +85,7 @@ class BookingServiceTest : public BookingsFixture {
   http::EventHub events_;
   BookingNotifier notifier_;
   Reminders reminders_;
+  BookingObservers observers_;
   BookingService service_;
   std::shared_ptr<http::EventSubscription> subscription_;
 };
@@ -423,6 +424,45 @@ TEST_F(BookingServiceTest, RemindersRunOnceWantedAndSkipOtherwise) {
   clock_.Set(jobs[0].due_at);
   conn_->Execute("UPDATE bookings SET status = 'cancelled'");
   EXPECT_EQ(reminders_.Run(*conn_, jobs[0]).note, "booking cancelled");
+}
+
+TEST_F(BookingServiceTest, ObserversSeeEveryChangeInsideItsTransaction) {
+  std::vector<std::string> seen;
+  int after_commits = 0;
+  observers_.Add([&](BookingChangeContext& ctx) {
+    std::string line = ctx.before ? std::string(BookingStatusName(ctx.before->status)) : "new";
+    line += ">" + std::string(BookingStatusName(ctx.after.status));
+    line += ctx.author_id ? " staff" : " customer";
+    if (ctx.before && ctx.before->start_at != ctx.after.start_at) line += " moved";
+    // The row is already written as the observer sees it.
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM bookings WHERE id = " + std::to_string(ctx.after.id) +
+                    " AND status = '" + BookingStatusName(ctx.after.status) + "'"),
+              1);
+    ctx.jobs_changed = true;
+    ctx.after_commit.push_back([&] { ++after_commits; });
+    seen.push_back(line);
+  });
+  auto made = service_.BookPublic(*conn_, "sunny-clinic", Public(kTue10));
+  ASSERT_TRUE(made.ok());
+  const std::int64_t id = made->booking.booking.id;
+  BookingChange move;
+  move.start = kTue10 + kHour;
+  ASSERT_TRUE(service_.Change(*conn_, ws_, ann_, id, move).ok());
+  ASSERT_TRUE(service_.CancelByCustomer(*conn_, made->manage_token).ok());
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"new>confirmed customer", "confirmed>confirmed staff moved",
+                                      "confirmed>cancelled customer"}));
+  EXPECT_EQ(after_commits, 3);
+  EXPECT_EQ(job_wakes_, 3);  // the booking's own two, and the cancellation's asked by the observer
+}
+
+TEST_F(BookingServiceTest, AnObserverThatThrowsRollsTheBookingBack) {
+  observers_.Add([](BookingChangeContext&) { throw std::runtime_error("broken invariant"); });
+  EXPECT_THROW((void)service_.BookPublic(*conn_, "sunny-clinic", Public(kTue10)),
+               std::runtime_error);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM bookings"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM jobs"), 0);
 }
 
 }  // namespace

@@ -37,8 +37,8 @@ struct Module::Impl {
         calendar_handlers(feeds),
         notifier(key, outbox, config.public_base_url),
         reminders(clock, notifier),
-        bookings(clock, outbox, contacts, notifier, reminders, events, std::move(wake_jobs),
-                 config.public_bookings_per_ip_hour),
+        bookings(clock, outbox, contacts, notifier, reminders, observers, events,
+                 std::move(wake_jobs), config.public_bookings_per_ip_hour),
         booking_handlers(bookings) {}
 };
 

@@ -46,8 +46,11 @@ std::string FormatEventFrame(std::uint64_t id, std::string_view name, std::strin
 // --- EventSubscription ---
 
 EventSubscription::EventSubscription(std::shared_ptr<internal::HubState> hub, std::string topic,
-                                     std::size_t capacity)
-    : hub_(std::move(hub)), topic_(std::move(topic)), capacity_(capacity) {}
+                                     std::size_t capacity, EventFilter filter)
+    : hub_(std::move(hub)),
+      topic_(std::move(topic)),
+      capacity_(capacity),
+      filter_(std::move(filter)) {}
 
 EventSubscription::~EventSubscription() {
   std::lock_guard lock(hub_->mutex);
@@ -129,10 +132,11 @@ EventHub::~EventHub() {
   for (const auto& waker : wakers) (*waker)();
 }
 
-Result<std::shared_ptr<EventSubscription>> EventHub::Subscribe(std::string topic) {
+Result<std::shared_ptr<EventSubscription>> EventHub::Subscribe(std::string topic,
+                                                               EventFilter filter) {
   // Built before locking, and destroyed after unlocking when refused (its destructor locks).
-  std::shared_ptr<EventSubscription> subscription(
-      new EventSubscription(state_, std::move(topic), state_->options.queue_capacity));
+  std::shared_ptr<EventSubscription> subscription(new EventSubscription(
+      state_, std::move(topic), state_->options.queue_capacity, std::move(filter)));
   {
     std::lock_guard lock(state_->mutex);
     auto it = state_->topics.find(subscription->topic());
@@ -171,6 +175,10 @@ void EventHub::Publish(std::string_view topic, std::string_view name, std::strin
     std::vector<EventSubscription*>& subscribers = it->second;
     std::size_t kept = 0;
     for (EventSubscription* subscription : subscribers) {
+      if (subscription->filter_ && !subscription->filter_(name)) {
+        subscribers[kept++] = subscription;
+        continue;
+      }
       bool overflowed = false;
       if (auto waker = subscription->Push(event, overflowed)) wakers.push_back(std::move(waker));
       if (overflowed) {

@@ -5,7 +5,8 @@
 //
 // Contract:
 // - A subscriber receives every event published to its topic after Subscribe() returned, in
-//   publication order, each with a hub-wide id that increases by publication.
+//   publication order, each with a hub-wide id that increases by publication — or, with a
+//   filter, those of them whose name the filter accepts (the others never reach its queue).
 // - Publish never blocks on a subscriber: each subscription has a bounded queue, and one that
 //   falls `queue_capacity` events behind is closed (its queue dropped). Its client reconnects
 //   and re-fetches; there is no replay.
@@ -53,6 +54,10 @@ struct HubState;
 
 // One listener on one topic, from Subscribe() until destroyed (which unsubscribes) or closed
 // by the hub. Owned by whoever listens (for a stream: the Response, then the connection).
+// Which event names a subscription receives (by name only: called under the hub's lock, so
+// it must be quick, thread-safe and must not call the hub).
+using EventFilter = std::function<bool(std::string_view name)>;
+
 class EventSubscription {
  public:
   using Waker = std::function<void()>;
@@ -79,7 +84,7 @@ class EventSubscription {
  private:
   friend class EventHub;
   EventSubscription(std::shared_ptr<internal::HubState> hub, std::string topic,
-                    std::size_t capacity);
+                    std::size_t capacity, EventFilter filter);
   // Called by the hub with its mutex held. Returns the waker to call once unlocked, if any.
   std::shared_ptr<const Waker> Push(const std::shared_ptr<const Event>& event, bool& overflowed);
   std::shared_ptr<const Waker> Close();
@@ -87,7 +92,8 @@ class EventSubscription {
   const std::shared_ptr<internal::HubState> hub_;
   const std::string topic_;
   const std::size_t capacity_;
-  bool registered_ = false;  // GUARDED_BY(hub_->mutex): on its topic's list
+  const EventFilter filter_;  // empty: every event of the topic
+  bool registered_ = false;   // GUARDED_BY(hub_->mutex): on its topic's list
 
   mutable std::mutex mutex_;
   std::deque<std::shared_ptr<const Event>> queue_;  // GUARDED_BY(mutex_)
@@ -106,7 +112,9 @@ class EventHub {
 
   // Listens to `topic` from now on. kUnavailable (retry after a few seconds) when the hub or
   // the topic has as many subscriptions as its options allow.
-  Result<std::shared_ptr<EventSubscription>> Subscribe(std::string topic);
+  // With `filter`, only the events whose name it accepts are queued.
+  Result<std::shared_ptr<EventSubscription>> Subscribe(std::string topic,
+                                                       EventFilter filter = nullptr);
 
   // Queues the event for every subscriber of `topic`; call it after the change it announces
   // is committed. `data_json` is the text of a JSON value (compact: one line). Never blocks

@@ -50,6 +50,20 @@ TEST(EventHubTest, DeliversToTheTopicsSubscribersOnly) {
   EXPECT_TRUE(first->Take().empty()) << "Take() moves the events out";
 }
 
+TEST(EventHubTest, AFilteredSubscriptionGetsOnlyTheNamesItAccepts) {
+  EventHub hub;
+  auto bookings_only =
+      hub.Subscribe("workspace:1", [](std::string_view name) { return name == "booking"; }).value();
+  auto everything = MustSubscribe(hub, "workspace:1");
+
+  hub.Publish("workspace:1", "conversation", R"({"id":1})");
+  hub.Publish("workspace:1", "booking", R"({"id":2})");
+
+  EXPECT_EQ(Data(bookings_only->Take()), std::vector<std::string>{R"({"id":2})"});
+  EXPECT_EQ(Data(everything->Take()), (std::vector<std::string>{R"({"id":1})", R"({"id":2})"}));
+  EXPECT_EQ(hub.subscriptions("workspace:1"), 2u) << "a filtered-out event unsubscribes no one";
+}
+
 TEST(EventHubTest, KeepsPublicationOrderWithIncreasingIds) {
   EventHub hub;
   auto subscription = MustSubscribe(hub, "t");

@@ -9,6 +9,8 @@
 #include "inbox/live.hpp"
 #include "inbox/templates.hpp"
 #include "messaging/message_repository.hpp"
+#include "workspaces/member_guard.hpp"
+#include "workspaces/workspace_repository.hpp"
 
 namespace careops::inbox {
 namespace {
@@ -219,7 +221,13 @@ Response InboxHandlers::Reply(RequestContext& ctx) const {
 }
 
 Response InboxHandlers::Events(RequestContext& ctx) const {
-  auto subscription = events_.Subscribe(WorkspaceTopic(ctx.workspace_id));
+  // The member guard let an active member through; the stream carries what they may see.
+  auto member = workspaces::WorkspaceRepository(ctx.db).FindMember(ctx.workspace_id, ctx.user_id);
+  if (!member) return ErrorResponse(Error::NotFound("no such workspace"));
+  auto subscription =
+      events_.Subscribe(WorkspaceTopic(ctx.workspace_id), [m = *member](std::string_view name) {
+        return workspaces::Allows(m, EventPermission(name));
+      });
   if (!subscription.ok()) return ErrorResponse(subscription.error());
   return http::EventStreamResponse(std::move(subscription).value());
 }

@@ -6,6 +6,14 @@
 
 namespace careops::inbox {
 
+http::Permission EventPermission(std::string_view name) {
+  if (name == "conversation" || name == "message") return http::Permission::kInbox;
+  if (name == "booking") return http::Permission::kBookings;
+  if (name == "form_request") return http::Permission::kForms;
+  if (name == "inventory") return http::Permission::kInventory;
+  return http::Permission::kOwner;
+}
+
 std::string WorkspaceTopic(std::int64_t workspace_id) {
   return "workspace:" + std::to_string(workspace_id);
 }

@@ -260,6 +260,33 @@ TEST_F(BookingTest, OpenPagesHearOfEveryBookingChangeLive) {
   EXPECT_TRUE(heard);
 }
 
+// The workspace stream serves every member, carrying only what their permissions cover: Bob
+// (bookings, no inbox) hears of bookings but never of conversations or messages.
+TEST_F(BookingTest, AMemberWithoutTheInboxHearsBookingsOnly) {
+  Sql("UPDATE workspace_members SET perm_bookings = 1, perm_inbox = 0 WHERE user_id = " +
+      std::to_string(bob_id_));
+  EventStreamClient stream(port(), Ws("/events"), false, "Bearer " + bob_);
+  ASSERT_EQ(stream.ReadHead().status, 200);
+  const json first = BookPublic(At(2, 10));
+  const json second = BookPublic(At(2, 12));
+  auto events = stream.ReadMessages(2);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_NE(events[0].find("event: booking\ndata: {\"id\":" +
+                           std::to_string(first["booking"]["id"].get<std::int64_t>()) + "}"),
+            std::string::npos)
+      << events[0];
+  EXPECT_NE(events[1].find("event: booking\ndata: {\"id\":" +
+                           std::to_string(second["booking"]["id"].get<std::int64_t>()) + "}"),
+            std::string::npos)
+      << events[1] << " (a conversation or message event came between)";
+
+  Sql("UPDATE workspace_members SET perm_bookings = 0 WHERE user_id = " + std::to_string(bob_id_));
+  EventStreamClient bare(port(), Ws("/events"), false, "Bearer " + bob_);
+  ASSERT_EQ(bare.ReadHead().status, 200);
+  BookPublic(At(2, 14));
+  EXPECT_ANY_THROW(bare.ReadMessages(1, std::chrono::milliseconds(1500)));  // nothing arrives
+}
+
 // The wiring of the inbox's C / X hook and of the reminder jobs (the detailed tests of both
 // live with the inbox and the scheduler).
 TEST_F(BookingTest, AReminderFiresWhenDueAndAnXReplyCancelsTheNextBooking) {
