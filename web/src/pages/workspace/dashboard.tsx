@@ -1,7 +1,7 @@
 // The dashboard: what is happening in the business right now (PRODUCT.md D1–D2). Alerts come
 // first, each a link to where it is handled; then one card per section the member's
 // permissions allow (the API leaves the others out). It refreshes by itself: on the
-// workspace's events for members with the inbox permission, else every minute and on focus.
+// workspace's events, and every minute and on focus while the stream is not connected.
 
 import { getDashboard } from '../../api/dashboard';
 import { Link } from '../../components/link';
@@ -10,7 +10,6 @@ import { formatTime } from '../../format';
 import { useLoad } from '../../hooks';
 import type { LiveState } from '../../live';
 import { toMs } from '../../time_zone';
-import { useMyPermissions } from '../../workspaces';
 import { ErrorBanner } from '../../components/error_banner';
 import { DashboardAlerts } from './dashboard_alerts';
 import { DashboardBookingsCard } from './dashboard_bookings';
@@ -25,9 +24,8 @@ export const DashboardPage = workspacePage({ title: () => T.title, body: Dashboa
 
 function DashboardBody({ id, membership }: WorkspaceBodyProps) {
   const dashboard = useLoad((signal) => getDashboard(id, { signal }));
-  const permissions = useMyPermissions(membership);
   const refused = dashboard.error?.status === 403 || dashboard.error?.status === 404;
-  const live = useDashboardRefresh(id, permissions?.inbox === true && !refused, dashboard.reload);
+  const live = useDashboardRefresh(id, !refused, dashboard.reload);
 
   if (dashboard.error && (refused || !dashboard.data)) {
     return (
@@ -48,7 +46,7 @@ function DashboardBody({ id, membership }: WorkspaceBodyProps) {
     <div class="sections dashboard" aria-busy={dashboard.loading}>
       <div class="page__head dashboard__head">
         <p class="fact-note">
-          {permissions === null ? null : <RefreshNote state={live} />} Figures as of{' '}
+          <RefreshNote state={live} /> Figures as of{' '}
           <span data-testid="generated-at">{formatTime(toMs(data.generated_at))}</span>.
         </p>
         <div class="dashboard__actions">
@@ -79,13 +77,10 @@ function DashboardBody({ id, membership }: WorkspaceBodyProps) {
 }
 
 /** Whether the figures follow changes by themselves, and how. */
-function RefreshNote({ state }: { state: LiveState | null }) {
-  const text =
-    state === null
-      ? T.polled
-      : { connecting: T.liveConnecting, live: T.liveOn, reconnecting: T.liveOff }[state];
+function RefreshNote({ state }: { state: LiveState }) {
+  const text = { connecting: T.liveConnecting, live: T.liveOn, reconnecting: T.liveOff }[state];
   return (
-    <span role="status" data-testid="live-state" data-state={state ?? 'polled'}>
+    <span role="status" data-testid="live-state" data-state={state}>
       {text}
     </span>
   );

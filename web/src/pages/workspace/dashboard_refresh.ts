@@ -1,6 +1,7 @@
-// When the dashboard fetches its answer again: on the workspace's events (members with the
-// inbox permission may read the stream), gathered for 500 ms so a burst of changes costs one
-// request; without the stream every minute and whenever the window gets the focus back.
+// When the dashboard fetches its answer again: on the workspace's events (every member's
+// stream carries the events their permissions cover, i.e. those of the sections they see),
+// gathered for 500 ms so a burst of changes costs one request; while the stream is not
+// connected, every minute and whenever the window gets the focus back.
 
 import { useEffect, useRef } from 'preact/hooks';
 import { type LiveState, useDashboardEvents } from '../../live';
@@ -8,12 +9,8 @@ import { type LiveState, useDashboardEvents } from '../../live';
 const kDebounceMs = 500;
 const kPollMs = 60_000;
 
-/** Calls `reload` as described above; answers the stream's state (null: no stream). */
-export function useDashboardRefresh(
-  id: number,
-  live: boolean,
-  reload: () => void,
-): LiveState | null {
+/** Calls `reload` as described above while `enabled`; answers the stream's state. */
+export function useDashboardRefresh(id: number, enabled: boolean, reload: () => void): LiveState {
   const latest = useRef(reload);
   latest.current = reload;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -24,11 +21,12 @@ export function useDashboardRefresh(
       clearTimeout(timer.current);
       timer.current = setTimeout(() => latest.current(), kDebounceMs);
     },
-    live,
+    enabled,
   );
 
+  const polling = enabled && state !== 'live';
   useEffect(() => {
-    if (live) return;
+    if (!polling) return;
     const poll = setInterval(() => latest.current(), kPollMs);
     const onFocus = () => latest.current();
     window.addEventListener('focus', onFocus);
@@ -36,6 +34,6 @@ export function useDashboardRefresh(
       clearInterval(poll);
       window.removeEventListener('focus', onFocus);
     };
-  }, [live]);
-  return live ? state : null;
+  }, [polling]);
+  return state;
 }
