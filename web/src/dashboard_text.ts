@@ -48,7 +48,8 @@ export function messageStatusLabel(status: string): string {
 const kMessageKindLabels: Record<string, string> = {
   welcome: 'Welcome',
   booking_confirmation: 'Booking confirmation',
-  booking_requested: 'Booking request received',
+  booking_pending: 'Booking request received',
+  booking_reply_answer: 'Answer to a C or X reply',
   booking_moved: 'Booking moved',
   booking_cancelled: 'Booking cancelled',
   booking_reminder: 'Reminder',

@@ -3,7 +3,6 @@
 // Instants may come as UTC milliseconds or RFC 3339 strings (time_zone.ts reads both).
 
 import type { Booking } from './booking_types';
-import type { Conversation } from './inbox_types';
 import type { Instant } from '../time_zone';
 import type { MessageChannel } from './types';
 
@@ -29,9 +28,20 @@ export interface DashboardBookings {
   per_day: DayCount[];
 }
 
+/** A conversation waiting for a reply, as the dashboard lists it. */
+export interface DashboardConversation {
+  id: number;
+  contact: { id: number; name: string };
+  status: string;
+  last_activity_at: Instant;
+  unread_count: number;
+  preview: string;
+  link?: string;
+}
+
 export interface DashboardInbox {
   new_inquiries_today: number;
-  waiting_for_reply: { count: number; items: (Conversation & { link?: string })[] };
+  waiting_for_reply: { count: number; items: DashboardConversation[] };
 }
 
 /** A form request as the dashboard lists it (docs/API.md, "Forms"). */
@@ -113,9 +123,13 @@ export interface Dashboard {
 // ---- Automation ----
 
 export interface RuleTemplate {
+  /** The message kind it is sent as ("welcome", "booking_reminder"…). */
+  kind?: string;
   channel: MessageChannel;
   subject: string;
   body: string;
+  /** Set when the owner may edit this text (e.g. "welcome_sms", edited in Settings). */
+  template_key?: string | null;
 }
 
 export interface AutomationRule {

@@ -1,12 +1,12 @@
-// One automation rule: what it does, the messages it sends (read-only; the welcome messages
-// are edited in Settings), its switch, and its log on request.
+// One automation rule: what it does, the messages it sends (read-only; those with a
+// `template_key`, the welcome messages, are edited in Settings), its switch, and its log.
 
 import { useState } from 'preact/hooks';
 import { setRuleEnabled } from '../../api/dashboard';
 import type { AutomationRule, RuleTemplate } from '../../api/dashboard_types';
 import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
-import { kAutomationText as T, channelLabel } from '../../dashboard_text';
+import { kAutomationText as T, channelLabel, messageKindLabel } from '../../dashboard_text';
 import { useAction } from '../../hooks';
 import { AutomationLog } from './automation_log';
 
@@ -62,7 +62,7 @@ export function AutomationRuleCard({ workspaceId, rule, onChanged }: AutomationR
       ) : (
         rule.templates.map((template, i) => <Template key={i} template={template} />)
       )}
-      {rule.key === 'welcome' && (
+      {rule.templates.some((t) => t.template_key) && (
         <p>
           <Link href={`/workspaces/${workspaceId}/settings`}>{T.welcomeEdit}</Link>
         </p>
@@ -92,7 +92,13 @@ function Template({ template }: { template: RuleTemplate }) {
     <div class="rule__template" data-testid="rule-template" data-channel={template.channel}>
       <p class="rule__channel">
         <span class="badge">{channelLabel(template.channel)}</span>
-        {template.subject && <strong> {template.subject}</strong>}
+        {template.kind && <> {messageKindLabel(template.kind)}</>}
+        {template.subject && (
+          <>
+            {' · '}
+            <strong>{template.subject}</strong>
+          </>
+        )}
       </p>
       <pre class="rule__body">{template.body}</pre>
     </div>

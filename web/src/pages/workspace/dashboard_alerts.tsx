@@ -39,7 +39,7 @@ export function DashboardAlerts({ workspaceId, alerts }: DashboardAlertsProps) {
                 class="alerts__link"
               >
                 <span class="alerts__count">{alert.count.toLocaleString()}</span>{' '}
-                <span class="alerts__title">{alert.title}</span>
+                <span class="alerts__title">{withoutCount(alert.title, alert.count)}</span>
               </Link>
             </li>
           ))}
@@ -47,4 +47,10 @@ export function DashboardAlerts({ workspaceId, alerts }: DashboardAlertsProps) {
       )}
     </section>
   );
+}
+
+/** The API's title ("2 bookings await approval") less its leading count, shown on its own. */
+function withoutCount(title: string, count: number): string {
+  const prefix = `${count} `;
+  return title.startsWith(prefix) ? title.slice(prefix.length) : title;
 }

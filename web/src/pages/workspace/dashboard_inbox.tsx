@@ -5,7 +5,7 @@ import type { DashboardInbox } from '../../api/dashboard_types';
 import { Link } from '../../components/link';
 import { formatWhen } from '../../format';
 import { kDashboardText as T } from '../../dashboard_text';
-import { contactLabel } from '../../inbox_text';
+import { toMs } from '../../time_zone';
 import { appPath } from './dashboard_alerts';
 import { Stats } from './dashboard_stats';
 
@@ -39,11 +39,11 @@ export function DashboardInboxCard({ workspaceId, inbox }: DashboardInboxCardPro
             <li key={c.id} class="rows__item" data-testid="waiting-conversation">
               <div class="rows__main">
                 <Link href={appPath(c.link, `${base}/inbox/${c.id}`)}>
-                  <strong>{contactLabel(c.contact)}</strong>
+                  <strong>{c.contact.name.trim() || 'Unnamed contact'}</strong>
                 </Link>
                 <span class="fact-note dashboard__preview">{c.preview}</span>
               </div>
-              <span class="fact-note">{formatWhen(c.last_activity_at)}</span>
+              <span class="fact-note">{formatWhen(toMs(c.last_activity_at))}</span>
             </li>
           ))}
         </ul>

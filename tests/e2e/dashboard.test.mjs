@@ -1,0 +1,207 @@
+// The owner's dashboard, in a real browser against the real binary (Twilio replaced by the local
+// fake): a business with two bookings awaiting approval (a service that needs approval, booked
+// online), two customers' messages through the contact form waiting for a reply, and a welcome
+// SMS the fake refuses (an invalid number: the message fails). The owner opens the workspace and
+// lands on the dashboard, which shows each alert with its count; every alert and every listed
+// item leads to the page where it is handled. A new message shows up without a reload, the
+// charts are images with a summary and a table, and the page fits a phone.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apiFromPage, openThroughApi } from './support/booking_flows.mjs';
+import { bookOnline, dashboardWhen, sendContactForm } from './support/dashboard_flows.mjs';
+import { assertFits, openPage } from './support/pages.mjs';
+import { withContext } from './support/suite.mjs';
+import {
+  connectOwnSms,
+  createWorkspace,
+  registerWithPhone,
+  useServerWithFakeTwilio,
+  workspaceNav,
+} from './support/workspace_flows.mjs';
+
+const kOwner = {
+  name: 'Lena Owner',
+  email: 'lena.owner@example.com',
+  phone: '(415) 555-2711',
+  e164: '+14155552711',
+};
+const kTwilioNumber = '+14155552719';
+const kTestRecipient = '+14155552717';
+const kWorkspace = { name: 'Lakeside Dental', slug: 'lakeside-dental' };
+const kPending = [
+  { name: 'Hana Pending', email: 'hana@example.com' },
+  { name: 'Ivan Pending', email: 'ivan@example.com' },
+];
+const kWaiting = { name: 'Walt Waiting', phone: '+14155552713' };
+/** The fake refuses this number: the welcome SMS to it fails. */
+const kUnreachable = { name: 'Uma Unreachable', phone: '+14155552714' };
+const kLate = { name: 'Lou Later', email: 'lou@example.com' };
+
+const suite = useServerWithFakeTwilio();
+
+const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
+
+/** The alert of `kind` on the dashboard. */
+const alertOf = (page, kind) => page.locator(`[data-testid="alert"][data-kind="${kind}"]`);
+
+/** Clicks the alert of `kind`; resolves with the path it led to (checked against its href). */
+async function followAlert(page, kind) {
+  const link = alertOf(page, kind).getByRole('link');
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForURL(`${suite.server.url}${href}`);
+  return href;
+}
+
+/** Back to the dashboard through the nav, once it has loaded. */
+async function backToDashboard(page) {
+  await workspaceNav(page).getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByTestId('alerts').waitFor();
+}
+
+test('the owner lands on the dashboard, sees what needs attention, and each alert leads to where it is handled', async () => {
+  const { twilio } = suite;
+  await withContext(suite.browser, { timezoneId: 'America/Los_Angeles' }, async (context) => {
+    const { page, problems } = await open(context, '/register');
+    await registerWithPhone(page, suite.server.url, kOwner);
+    await page.waitForURL(`${suite.server.url}/account`);
+    const workspaceId = await createWorkspace(page, kWorkspace);
+    const base = `/workspaces/${workspaceId}`;
+    await workspaceNav(page).getByRole('link', { name: 'Channels' }).click();
+    await connectOwnSms(page, twilio, kTwilioNumber);
+    await openThroughApi(page, workspaceId, kTestRecipient);
+
+    // --- Fixtures: two bookings awaiting approval, two messages waiting, one failed SMS.
+    const me = (await apiFromPage(page, 'GET', '/api/auth/me')).body;
+    const service = await apiFromPage(page, 'POST', `/api/workspaces/${workspaceId}/services`, {
+      name: 'Assessment',
+      duration_minutes: 30,
+      member_ids: [me.id],
+      requires_approval: true,
+    });
+    assert.equal(service.status, 201, JSON.stringify(service.body));
+    const pending = [];
+    for (const [i, person] of kPending.entries()) {
+      pending.push(await bookOnline(suite.server.url, kWorkspace.slug, service.body.id, person, i));
+    }
+    assert.deepEqual(
+      pending.map((b) => b.status),
+      ['pending', 'pending'],
+    );
+    await sendContactForm(suite.server.url, kWorkspace.slug, kWaiting, 'Can I come in today?');
+    await twilio.waitForMessage((m) => m.to === kWaiting.phone);
+    twilio.rejectTo.add(kUnreachable.phone);
+    await sendContactForm(suite.server.url, kWorkspace.slug, kUnreachable, 'Call me back?');
+    const ready = await dashboardWhen(
+      page,
+      workspaceId,
+      (d) => d.messages?.failed.count === 1,
+      'the failed welcome SMS',
+    );
+    const failedConversation = ready.messages.failed.items[0].conversation_id;
+    assert.ok(failedConversation, 'the failed welcome belongs to a conversation');
+
+    // --- The workspace's home is the dashboard for its owner, once it is open.
+    await page.goto(`${suite.server.url}${base}`);
+    await page.waitForURL(`${suite.server.url}${base}/dashboard`);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const alerts = page.getByTestId('alert');
+    await alerts.first().waitFor();
+    assert.deepEqual(
+      await alerts.evaluateAll((items) =>
+        items.map((i) => [i.dataset.kind, i.querySelector('.alerts__count').textContent]),
+      ),
+      [
+        ['unconfirmed_bookings', '2'],
+        ['waiting_for_reply', '2'],
+        ['failed_messages', '1'],
+      ],
+    );
+    assert.equal(
+      (await alertOf(page, 'unconfirmed_bookings').getByRole('link').textContent()).trim(),
+      '2 bookings await approval',
+    );
+
+    // --- Unconfirmed bookings: the calendar's list of bookings awaiting approval.
+    assert.equal(
+      await followAlert(page, 'unconfirmed_bookings'),
+      `${base}/calendar?view=list&status=pending`,
+    );
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'List' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByLabel('Status').inputValue(), 'pending');
+    for (const person of kPending) {
+      await page
+        .getByTestId('booking-row')
+        .filter({ hasText: person.name })
+        .and(page.locator('[data-status="pending"]'))
+        .waitFor();
+    }
+    assert.equal(await page.getByTestId('booking-row').count(), 2, 'only those awaiting approval');
+
+    // --- Waiting for a reply: the inbox, filtered to them.
+    await backToDashboard(page);
+    assert.equal(await followAlert(page, 'waiting_for_reply'), `${base}/inbox?waiting=1`);
+    await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Waiting for a reply').isChecked(), true);
+    for (const person of [kWaiting, kUnreachable]) {
+      await page.getByTestId('conversation').filter({ hasText: person.name }).waitFor();
+    }
+    assert.equal(await page.getByTestId('conversation').count(), 2);
+
+    // --- Failed messages: the conversation of the failed one, which shows why.
+    await backToDashboard(page);
+    assert.equal(
+      await followAlert(page, 'failed_messages'),
+      `${base}/inbox/${failedConversation}`,
+    );
+    const thread = page.getByTestId('thread');
+    await thread.getByRole('heading', { name: kUnreachable.name }).waitFor();
+    await thread
+      .locator('[data-testid="message"][data-status="failed"]')
+      .getByText(/^Failed: /)
+      .waitFor();
+
+    // --- Each listed item leads to its own page.
+    await backToDashboard(page);
+    await page
+      .getByTestId('unconfirmed-booking')
+      .filter({ hasText: kPending[0].name })
+      .getByRole('link')
+      .click();
+    await page.waitForURL(`${suite.server.url}${base}/bookings/${pending[0].id}`);
+    await page.locator('[data-testid="booking-detail"][data-status="pending"]').waitFor();
+    await backToDashboard(page);
+    await page
+      .getByTestId('waiting-conversation')
+      .filter({ hasText: kWaiting.name })
+      .getByRole('link')
+      .click();
+    await page.waitForURL(new RegExp(`${base}/inbox/\\d+$`));
+    await page.getByTestId('thread').getByRole('heading', { name: kWaiting.name }).waitFor();
+    await backToDashboard(page);
+    await page.getByTestId('failed-message').getByRole('link').click();
+    await page.waitForURL(`${suite.server.url}${base}/inbox/${failedConversation}`);
+
+    // --- A new message shows up on the open dashboard without a reload.
+    await backToDashboard(page);
+    await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
+    await sendContactForm(suite.server.url, kWorkspace.slug, kLate, 'Do you take new patients?');
+    await alertOf(page, 'waiting_for_reply').locator('.alerts__count').filter({ hasText: '3' }).waitFor();
+    await page.getByTestId('waiting-conversation').filter({ hasText: kLate.name }).waitFor();
+
+    // --- The charts: pictures with a summary, and their numbers as tables.
+    const bookingsChart = page.getByRole('img', { name: /^Bookings per day: / });
+    await bookingsChart.waitFor();
+    const perDay = page.getByRole('table', { name: 'Bookings per day' });
+    assert.equal(await perDay.locator('tbody tr').count(), 30);
+    await page.getByRole('img', { name: /^Delivery rate: / }).waitFor();
+    assert.match(await page.getByTestId('delivery-rate').textContent(), /\d+ %/);
+
+    // --- On a phone the cards stack and nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await assertFits(page, 'the dashboard');
+    assert.deepEqual(problems, []);
+  });
+});
