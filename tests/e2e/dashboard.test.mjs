@@ -129,7 +129,8 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
       `${base}/calendar?view=list&status=pending`,
     );
     await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'List' }).getAttribute('aria-pressed'), 'true');
+    const list = page.getByRole('button', { name: 'List' });
+    assert.equal(await list.getAttribute('aria-pressed'), 'true');
     assert.equal(await page.getByLabel('Status').inputValue(), 'pending');
     for (const person of kPending) {
       await page
@@ -188,7 +189,10 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     await backToDashboard(page);
     await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
     await sendContactForm(suite.server.url, kWorkspace.slug, kLate, 'Do you take new patients?');
-    await alertOf(page, 'waiting_for_reply').locator('.alerts__count').filter({ hasText: '3' }).waitFor();
+    await alertOf(page, 'waiting_for_reply')
+      .locator('.alerts__count')
+      .filter({ hasText: /^3$/ })
+      .waitFor();
     await page.getByTestId('waiting-conversation').filter({ hasText: kLate.name }).waitFor();
 
     // --- The charts: pictures with a summary, and their numbers as tables.

@@ -99,6 +99,7 @@ export const kAutomationText = {
     'it sends nothing until you switch it on again; messages already sent stay in its log.',
   sentLast30: (n: number) => `${plural(n, 'message')} sent in the last 30 days`,
   noTemplates: 'This rule sends no message of its own.',
+  templates: (n: number) => `What it sends: ${plural(n, 'message')}`,
   welcomeEdit: 'Edit the welcome messages in Settings',
   showLog: 'Show what it sent',
   hideLog: 'Hide what it sent',

@@ -34,8 +34,9 @@ export async function bookOnline(serverUrl, slug, serviceId, person, index = 0) 
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ service_id: serviceId, start: slots.slots[index].start, ...person }),
   });
-  assert.equal(made.status, 201, await made.text());
-  return (await made.json()).booking;
+  const text = await made.text();
+  assert.equal(made.status, 201, text);
+  return JSON.parse(text).booking;
 }
 
 /**

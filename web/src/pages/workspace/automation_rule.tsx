@@ -60,7 +60,12 @@ export function AutomationRuleCard({ workspaceId, rule, onChanged }: AutomationR
       {rule.templates.length === 0 ? (
         <p class="muted">{T.noTemplates}</p>
       ) : (
-        rule.templates.map((template, i) => <Template key={i} template={template} />)
+        <details class="rule__templates">
+          <summary>{T.templates(rule.templates.length)}</summary>
+          {rule.templates.map((template, i) => (
+            <Template key={i} template={template} />
+          ))}
+        </details>
       )}
       {rule.templates.some((t) => t.template_key) && (
         <p>

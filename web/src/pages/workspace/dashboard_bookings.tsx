@@ -96,20 +96,23 @@ function BookingsPerDay({ perDay }: { perDay: DashboardBookings['per_day'] }) {
     summary = `${summary} The busiest day was ${on}, with ${plural(busiest.count, 'booking')}.`;
   }
   return (
-    <BarChart
-      testId="bookings-chart"
-      summary={`Bookings per day: ${summary}`}
-      max={Math.max(1, ...perDay.map((day) => day.count))}
-      bars={perDay.map((day) => ({
-        label: formatDay(day.date),
-        value: day.count,
-        title: `${formatDay(day.date)}: ${plural(day.count, 'booking')}`,
-      }))}
-      table={{
-        caption: 'Bookings per day',
-        columns: ['Day', 'Bookings'],
-        rows: perDay.map((day) => [formatDay(day.date), day.count.toLocaleString()]),
-      }}
-    />
+    <>
+      {total === 0 && <p class="muted">No bookings in these 30 days yet.</p>}
+      <BarChart
+        testId="bookings-chart"
+        summary={`Bookings per day: ${summary}`}
+        max={Math.max(1, ...perDay.map((day) => day.count))}
+        bars={perDay.map((day) => ({
+          label: formatDay(day.date),
+          value: day.count,
+          title: `${formatDay(day.date)}: ${plural(day.count, 'booking')}`,
+        }))}
+        table={{
+          caption: 'Bookings per day',
+          columns: ['Day', 'Bookings'],
+          rows: perDay.map((day) => [formatDay(day.date), day.count.toLocaleString()]),
+        }}
+      />
+    </>
   );
 }
