@@ -37,6 +37,13 @@ class PublicCatalogHandlers;
 class ServiceHandlers;
 }  // namespace careops::booking
 
+namespace careops::automation {
+class AutomationHandlers;
+}
+namespace careops::dashboard {
+class DashboardHandlers;
+}
+
 namespace careops::app {
 
 // The handler objects the routes call; all outlive the router.
@@ -54,6 +61,8 @@ struct Handlers {
   const booking::PublicCatalogHandlers& public_booking;
   const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
+  const automation::AutomationHandlers& automation;
+  const dashboard::DashboardHandlers& dashboard;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);
