@@ -85,6 +85,8 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       'Calendar',
       'Inbox',
       'Contacts',
+      'Forms',
+      'Inventory',
       'Availability',
       'Members',
       'Services',

@@ -8,6 +8,7 @@ import { ForgotPasswordPage } from './pages/forgot_password';
 import { BookingPage } from './pages/booking/book';
 import { ManageBookingPage } from './pages/booking/manage';
 import { ContactFormPage } from './pages/contact_form';
+import { FillFormPage } from './pages/form/fill_form';
 import { InvitePage } from './pages/invite';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not_found';
@@ -23,8 +24,13 @@ import { CalendarPage } from './pages/workspace/calendar';
 import { ChannelsPage } from './pages/workspace/channels';
 import { ContactsPage } from './pages/workspace/contacts';
 import { DashboardPage } from './pages/workspace/dashboard';
+import { FormBuilderPage } from './pages/workspace/form_builder';
+import { FormRequestsPage } from './pages/workspace/form_requests';
+import { FormsPage } from './pages/workspace/forms';
 import { WorkspaceHomePage } from './pages/workspace/home';
 import { InboxPage } from './pages/workspace/inbox';
+import { InventoryPage } from './pages/workspace/inventory';
+import { InventoryItemPage } from './pages/workspace/inventory_item';
 import { MembersPage } from './pages/workspace/members';
 import { ServicesPage } from './pages/workspace/services';
 import { SettingsPage } from './pages/workspace/settings';
@@ -78,11 +84,19 @@ const kRoutes: readonly Route[] = [
   { pattern: '/workspaces/:id/availability', page: AvailabilityPage },
   { pattern: '/workspaces/:id/calendar', page: CalendarPage },
   { pattern: '/workspaces/:id/bookings/:booking', page: BookingDetailPage },
+  { pattern: '/workspaces/:id/forms', page: FormsPage },
+  // The literal paths before '/forms/:form', which would take them as a form id.
+  { pattern: '/workspaces/:id/forms/requests', page: FormRequestsPage },
+  { pattern: '/workspaces/:id/forms/new', page: FormBuilderPage },
+  { pattern: '/workspaces/:id/forms/:form', page: FormBuilderPage },
+  { pattern: '/workspaces/:id/inventory', page: InventoryPage },
+  { pattern: '/workspaces/:id/inventory/:item', page: InventoryItemPage },
   { pattern: '/invite', page: InvitePage },
   { pattern: '/w/:slug', page: PublicWorkspacePage, bare: true },
   { pattern: '/w/:slug/contact', page: ContactFormPage, bare: true },
   { pattern: '/w/:slug/book', page: BookingPage, bare: true },
   { pattern: '/b', page: ManageBookingPage, bare: true },
+  { pattern: '/f', page: FillFormPage, bare: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: RouteParams } {

@@ -61,6 +61,46 @@ export function useDashboardEvents(id: number, onChange: () => void, enabled = t
 }
 
 /**
+ * Called with the id of the form request or inventory item that changed, or null when it could
+ * be any (the stream (re)connected).
+ */
+export type OnRecordChange = (changedId: number | null) => void;
+
+/** Follows the `form_request` events of workspace `id` (sent, reminded, completed, cancelled). */
+export function useFormRequestEvents(id: number, onChange: OnRecordChange, enabled = true): LiveState {
+  return useWorkspaceStream(id, { form_request: 'id' }, onChange, enabled);
+}
+
+/** Follows the `inventory` events of workspace `id` (an item's stock or settings changed). */
+export function useInventoryEvents(id: number, onChange: OnRecordChange, enabled = true): LiveState {
+  return useWorkspaceStream(id, { inventory: 'id' }, onChange, enabled);
+}
+
+/**
+ * Without the stream: calls `onFocus` whenever the tab comes back into view or the window gets
+ * focus again (at most once a second), while `enabled`.
+ */
+export function useRefreshOnFocus(onFocus: () => void, enabled = true): void {
+  const latest = useRef(onFocus);
+  latest.current = onFocus;
+  useEffect(() => {
+    if (!enabled) return;
+    let last = Date.now();
+    const refresh = () => {
+      if (document.visibilityState !== 'visible' || Date.now() - last < 1000) return;
+      last = Date.now();
+      latest.current();
+    };
+    window.addEventListener('focus', refresh);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [enabled]);
+}
+
+/**
  * The workspace's stream: for each event name in `events`, reports the id under the given key
  * of its data; reports null on every (re)connection.
  */

@@ -76,8 +76,8 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
 
 /**
  * Links of the current workspace: Dashboard, Home, Availability and Members for everyone,
- * Calendar with the bookings permission, Inbox and Contacts with the inbox permission, the rest
- * for owners.
+ * Calendar with the bookings permission, Inbox and Contacts with the inbox permission, Forms
+ * and Inventory with theirs, the rest for owners.
  */
 export function WorkspaceNav() {
   const { current } = useWorkspaces();
@@ -112,6 +112,20 @@ export function WorkspaceNav() {
               <Link href={`${base}/contacts`}>Contacts</Link>
             </li>
           </>
+        )}
+        {permissions?.forms && (
+          <li>
+            <Link href={`${base}/forms`} current={isUnder(`${base}/forms`)}>
+              Forms
+            </Link>
+          </li>
+        )}
+        {permissions?.inventory && (
+          <li>
+            <Link href={`${base}/inventory`} current={isUnder(`${base}/inventory`)}>
+              Inventory
+            </Link>
+          </li>
         )}
         <li>
           <Link href={`${base}/availability`}>Availability</Link>

@@ -1,6 +1,7 @@
 // One booking, for staff (permission bookings): everything about it, its reminders, its
-// conversation (events and messages, with the inbox permission), and what can be done with it
-// now. Follows the workspace's `booking` events, so a change elsewhere shows at once.
+// conversation (events and messages, with the inbox permission), the forms sent for it (with
+// the forms permission), and what can be done with it now. Follows the workspace's `booking`
+// events, so a change elsewhere shows at once.
 
 import type { BookingDetail as Detail, Reminder } from '../../api/booking_types';
 import { getBooking } from '../../api/bookings';
@@ -15,6 +16,7 @@ import { formatTimeIn, formatWhenIn, zoneLabel } from '../../time_zone';
 import { useMyPermissions } from '../../workspaces';
 import { useState } from 'preact/hooks';
 import { BookingActions } from './booking_actions';
+import { BookingForms } from './booking_forms';
 import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 import { ThreadTimeline } from './thread_timeline';
 
@@ -72,6 +74,15 @@ function Body({ id, params, membership, user }: WorkspaceBodyProps) {
         onChanged={() => setVersion((n) => n + 1)}
       />
       <Reminders reminders={data.reminders ?? []} tz={tz} />
+      {permissions?.forms && (
+        <BookingForms
+          workspaceId={id}
+          bookingId={data.id}
+          tz={tz}
+          permissions={permissions}
+          version={version}
+        />
+      )}
       {data.conversation_id !== null && permissions?.inbox && (
         <Conversation
           workspaceId={id}

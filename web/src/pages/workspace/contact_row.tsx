@@ -7,6 +7,7 @@ import { Link } from '../../components/link';
 import { useAction } from '../../hooks';
 import { contactLabel } from '../../inbox_text';
 import { ContactEditor } from './contact_editor';
+import { ContactForms } from './contact_forms';
 
 const kSourceLabels: Record<string, string> = {
   manual: 'Added by hand',
@@ -19,13 +20,22 @@ interface ContactRowProps {
   workspaceId: number;
   contact: Contact;
   region: string;
+  /** With the forms permission: a Forms button shows the forms sent to the contact. */
+  showForms?: boolean;
+  /** The workspace's time zone, for the forms' times. */
+  tz?: string;
   /** After an edit or a deletion: the list is asked for again. */
   onChanged: () => void;
 }
 
-/** One contact: how to reach them, tags, opt-outs; edit, delete, open the conversation. */
-export function ContactRow({ workspaceId, contact, region, onChanged }: ContactRowProps) {
+/**
+ * One contact: how to reach them, tags, opt-outs; edit, delete, open the conversation, and (with
+ * the forms permission) the forms sent to them.
+ */
+export function ContactRow(props: ContactRowProps) {
+  const { workspaceId, contact, region, onChanged, showForms = false, tz = 'UTC' } = props;
   const [editing, setEditing] = useState(false);
+  const [forms, setForms] = useState(false);
   const remove = useAction(async () => {
     await deleteContact(workspaceId, contact.id);
     onChanged();
@@ -63,6 +73,16 @@ export function ContactRow({ workspaceId, contact, region, onChanged }: ContactR
             Conversation
           </Link>
         )}
+        {showForms && (
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-expanded={forms}
+            onClick={() => setForms(!forms)}
+          >
+            {forms ? 'Hide forms' : 'Forms'}
+          </button>
+        )}
         <button
           type="button"
           class="button button--secondary"
@@ -83,6 +103,11 @@ export function ContactRow({ workspaceId, contact, region, onChanged }: ContactR
       {remove.error && (
         <div class="rows__full">
           <ErrorBanner error={remove.error} />
+        </div>
+      )}
+      {forms && (
+        <div class="rows__full">
+          <ContactForms workspaceId={workspaceId} contactId={contact.id} tz={tz} />
         </div>
       )}
       {editing && (

@@ -1,5 +1,6 @@
 // The workspace's contacts (inbox permission): search by the start of a name, email or phone,
-// filter by tag, page through by name; add, edit, delete; CSV import and export.
+// filter by tag, page through by name; add, edit, delete; CSV import and export; with the forms
+// permission, the forms sent to each.
 
 import { useState } from 'preact/hooks';
 import { listContacts } from '../../api/contacts';
@@ -11,6 +12,7 @@ import { LoadMore } from '../../components/load_more';
 import { Notice } from '../../components/notice';
 import { useLoad, useMorePages } from '../../hooks';
 import { contactLabel } from '../../inbox_text';
+import { useMyPermissions } from '../../workspaces';
 import { ContactEditor } from './contact_editor';
 import { ContactRow } from './contact_row';
 import { ContactsTransfer } from './contacts_transfer';
@@ -38,6 +40,7 @@ function ContactsBody({ id, membership }: WorkspaceBodyProps) {
     const page = await listContacts(id, { ...search, cursor, limit: kPageSize });
     return { items: page.contacts, next: page.next_cursor };
   });
+  const permissions = useMyPermissions(membership);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<Contact | null>(null);
   const refresh = () => {
@@ -116,6 +119,8 @@ function ContactsBody({ id, membership }: WorkspaceBodyProps) {
             workspaceId={id}
             contact={contact}
             region={region}
+            showForms={permissions?.forms === true}
+            tz={membership?.timezone ?? 'UTC'}
             onChanged={refresh}
           />
         ))}

@@ -27,6 +27,8 @@ const kStepPages: Record<string, { path: string; todo: string; again: string }> 
     todo: 'Add your services',
     again: 'Change services',
   },
+  forms: { path: '/forms', todo: 'Build an intake form', again: 'Change forms' },
+  inventory: { path: '/inventory', todo: 'Add your supplies', again: 'Change inventory' },
   staff: { path: '/members', todo: 'Invite your staff', again: 'Manage staff' },
 };
 
