@@ -3,14 +3,15 @@
 // online), two customers' messages through the contact form waiting for a reply, and a welcome
 // SMS the fake refuses (an invalid number: the message fails). The owner opens the workspace and
 // lands on the dashboard, which shows each alert with its count; every alert and every listed
-// item leads to the page where it is handled. A new message shows up without a reload, the
-// charts are images with a summary and a table, and the page fits a phone.
+// item leads to the page where it is handled; the set-up steps stay reachable. A new message
+// shows up without a reload, the charts are images with a summary and a table, and the page
+// fits a phone.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiFromPage, openThroughApi } from './support/booking_flows.mjs';
 import { bookOnline, dashboardWhen, sendContactForm } from './support/dashboard_flows.mjs';
-import { assertFits, openPage } from './support/pages.mjs';
+import { assertFits, kPhone, openPage } from './support/pages.mjs';
 import { withContext } from './support/suite.mjs';
 import {
   connectOwnSms,
@@ -37,10 +38,20 @@ const kWaiting = { name: 'Walt Waiting', phone: '+14155552713' };
 /** The fake refuses this number: the welcome SMS to it fails. */
 const kUnreachable = { name: 'Uma Unreachable', phone: '+14155552714' };
 const kLate = { name: 'Lou Later', email: 'lou@example.com' };
+const kStaff = {
+  name: 'Stan Staff',
+  email: 'stan.staff@example.com',
+  phone: '(415) 555-2716',
+  e164: '+14155552716',
+};
 
 const suite = useServerWithFakeTwilio();
 
 const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
+
+/** Set by the first test for the second. */
+let ownerState = null;
+let workspaceId = null;
 
 /** The alert of `kind` on the dashboard. */
 const alertOf = (page, kind) => page.locator(`[data-testid="alert"][data-kind="${kind}"]`);
@@ -66,11 +77,12 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     const { page, problems } = await open(context, '/register');
     await registerWithPhone(page, suite.server.url, kOwner);
     await page.waitForURL(`${suite.server.url}/account`);
-    const workspaceId = await createWorkspace(page, kWorkspace);
+    workspaceId = await createWorkspace(page, kWorkspace);
     const base = `/workspaces/${workspaceId}`;
     await workspaceNav(page).getByRole('link', { name: 'Channels' }).click();
     await connectOwnSms(page, twilio, kTwilioNumber);
     await openThroughApi(page, workspaceId, kTestRecipient);
+    ownerState = await context.storageState();
 
     // --- Fixtures: two bookings awaiting approval, two messages waiting, one failed SMS.
     const me = (await apiFromPage(page, 'GET', '/api/auth/me')).body;
@@ -185,6 +197,12 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     await page.getByTestId('failed-message').getByRole('link').click();
     await page.waitForURL(`${suite.server.url}${base}/inbox/${failedConversation}`);
 
+    // --- The set-up steps stay within reach.
+    await backToDashboard(page);
+    await page.getByRole('link', { name: 'Set-up steps' }).click();
+    await page.waitForURL(`${suite.server.url}${base}?setup=1`);
+    await page.getByTestId('onboarding').waitFor();
+
     // --- A new message shows up on the open dashboard without a reload.
     await backToDashboard(page);
     await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
@@ -206,6 +224,51 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     // --- On a phone the cards stack and nothing scrolls sideways.
     await page.setViewportSize({ width: 360, height: 740 });
     await assertFits(page, 'the dashboard');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("a staff member's dashboard shows only what their permissions cover", async () => {
+  assert.ok(ownerState && workspaceId, 'needs the workspace of the test before');
+  const { twilio } = suite;
+  const base = `/workspaces/${workspaceId}`;
+  // Fixture: the owner invites a staff member by SMS (inbox and bookings, as staff get).
+  await withContext(suite.browser, { storageState: ownerState }, async (context) => {
+    const { page, problems } = await open(context, base);
+    const invited = await apiFromPage(page, 'POST', `/api${base}/invitations`, {
+      phone: kStaff.e164,
+      role: 'staff',
+    });
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    assert.deepEqual(problems, []);
+  });
+  const sms = await twilio.waitForMessage((m) => m.to === kStaff.e164);
+  const link = new URL(/(\S+\/invite#token=[^\s]+)/.exec(sms.body)[1].replace(/[.,;)]+$/, ''));
+
+  await withContext(suite.browser, kPhone, async (context) => {
+    const { page, problems } = await open(context, `${link.pathname}${link.hash}`);
+    await page.getByTestId('invitation-offer').waitFor();
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await registerWithPhone(page, suite.server.url, kStaff);
+    await page.waitForURL(`${suite.server.url}/invite`);
+    await page.getByRole('button', { name: `Join ${kWorkspace.name}` }).click();
+    await page.waitForURL(`${suite.server.url}${base}`);
+
+    // --- Dashboard comes first in their nav; it holds bookings and the inbox, not messages.
+    await workspaceNav(page).getByRole('link', { name: 'Dashboard' }).click();
+    await page.waitForURL(`${suite.server.url}${base}/dashboard`);
+    await page.getByTestId('dashboard-bookings').waitFor();
+    await page.getByTestId('dashboard-inbox').waitFor();
+    for (const absent of ['dashboard-messages', 'dashboard-forms', 'dashboard-stock']) {
+      assert.equal(await page.getByTestId(absent).count(), 0, `${absent} is not shown`);
+    }
+    const kinds = await page
+      .getByTestId('alert')
+      .evaluateAll((items) => items.map((i) => i.dataset.kind));
+    assert.deepEqual(kinds, ['unconfirmed_bookings', 'waiting_for_reply']);
+    // Their stream carries the events of what they see: the figures are live.
+    await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
+    await assertFits(page, "a staff member's dashboard");
     assert.deepEqual(problems, []);
   });
 });
