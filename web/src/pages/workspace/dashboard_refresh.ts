@@ -4,7 +4,7 @@
 // connected, every minute and whenever the window gets the focus back.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { type LiveState, useDashboardEvents } from '../../live';
+import { type LiveState, useDashboardEvents, useRefreshOnFocus } from '../../live';
 
 const kDebounceMs = 500;
 const kPollMs = 60_000;
@@ -25,15 +25,11 @@ export function useDashboardRefresh(id: number, enabled: boolean, reload: () => 
   );
 
   const polling = enabled && state !== 'live';
+  useRefreshOnFocus(() => latest.current(), polling);
   useEffect(() => {
     if (!polling) return;
     const poll = setInterval(() => latest.current(), kPollMs);
-    const onFocus = () => latest.current();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      clearInterval(poll);
-      window.removeEventListener('focus', onFocus);
-    };
+    return () => clearInterval(poll);
   }, [polling]);
   return state;
 }
