@@ -51,3 +51,5 @@ CREATE INDEX form_requests_status_due ON form_requests (workspace_id, status, du
 CREATE INDEX form_requests_completed ON form_requests (workspace_id, completed_at)
   WHERE completed_at IS NOT NULL;
 CREATE INDEX form_requests_contact ON form_requests (contact_id, id);
+-- The member list of a workspace's requests, newest first.
+CREATE INDEX form_requests_workspace ON form_requests (workspace_id, id);

@@ -23,6 +23,9 @@
 #include "dashboard/dashboard_handlers.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
+#include "forms/form_requests.hpp"
+#include "forms/forms_step.hpp"
+#include "forms/module.hpp"
 #include "http/dispatcher.hpp"
 #include "http/event_hub.hpp"
 #include "http/metrics.hpp"
@@ -32,6 +35,8 @@
 #include "http/worker_pool.hpp"
 #include "inbox/live.hpp"
 #include "inbox/module.hpp"
+#include "inventory/inventory_step.hpp"
+#include "inventory/module.hpp"
 #include "jobs/scheduler.hpp"
 #include "messaging/module.hpp"
 #include "messaging/outbox.hpp"
@@ -86,6 +91,9 @@ struct App::Impl {
   contacts::Module contacts;
   inbox::Module inbox;
   booking::Module booking;
+  // Intake forms: a booking observer and the form_reminder job (registered below).
+  forms::Module forms;
+  inventory::Module inventory;
   // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
   // outbox). Stopped before messaging; declared after the modules its handlers use (booking)
   // so that it is destroyed, and its thread gone, before them.
@@ -111,6 +119,8 @@ struct App::Impl {
         inbox(clock, messaging.outbox(), contacts.service(), events),
         booking(config, clock, key, messaging.outbox(), contacts.service(), events,
                 [this] { scheduler.Wake(); }),
+        forms(config, clock, key, messaging.outbox(), events),
+        inventory(clock, messaging.outbox(), events),
         scheduler(*database, clock, jobs::SchedulerOptions{},
                   [this] { messaging.outbox().Wake(); }),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
@@ -123,7 +133,8 @@ struct App::Impl {
                               workspaces.onboarding_handlers(), inbox.handlers(),
                               contacts.handlers(), booking.service_handlers(),
                               booking.public_handlers(), booking.calendar_handlers(),
-                              booking.booking_handlers(), automation, dashboard}),
+                              booking.booking_handlers(), forms.handlers(),
+                              inventory.handlers(), automation, dashboard}),
                           std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
@@ -138,6 +149,9 @@ struct App::Impl {
     // Features give their onboarding step its check here, before serving:
     // workspaces.onboarding().Register("<step key>", check) (see workspaces/onboarding.hpp).
     workspaces.onboarding().Register("services", booking::ServicesStep);
+    // Inventory: stock moves with every booking change; its onboarding step.
+    booking.AddObserver(inventory.BookingObserver());
+    workspaces.onboarding().Register("inventory", inventory::InventoryStep);
     {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);
@@ -166,6 +180,10 @@ struct App::Impl {
     // C / X replies to booking messages act on the sender's next booking; reminders run as jobs.
     inbox.SetBookingReplies(booking.bookings().ReplyHandler());
     scheduler.Register(booking::kReminderJob, booking.reminders().Handler());
+    // Intake forms (src/forms/): requests follow every booking change; their reminders are jobs.
+    workspaces.onboarding().Register("forms", forms::FormsStep);
+    booking.AddObserver(forms.requests().Observer());
+    scheduler.Register(forms::kFormReminderJob, forms.requests().ReminderHandler());
     // After the URL is final: the dispatcher reads it for status-callback URLs (and messages
     // carry links built from it).
     messaging.Start();

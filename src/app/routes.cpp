@@ -12,7 +12,9 @@
 #include "contacts/contact_csv.hpp"
 #include "contacts/contact_handlers.hpp"
 #include "dashboard/dashboard_handlers.hpp"
+#include "forms/form_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
+#include "inventory/inventory_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/channel_handlers.hpp"
@@ -37,6 +39,8 @@ constexpr AccessRule kAnyMember{Access::kMember, Permission::kNone};
 constexpr AccessRule kOwner{Access::kMember, Permission::kOwner};
 constexpr AccessRule kInbox{Access::kMember, Permission::kInbox};
 constexpr AccessRule kBookings{Access::kMember, Permission::kBookings};
+constexpr AccessRule kForms{Access::kMember, Permission::kForms};
+constexpr AccessRule kInventory{Access::kMember, Permission::kInventory};
 
 // Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
 // requests in flight; beyond it they answer 503 at once without taking a worker, so a login
@@ -79,7 +83,9 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using booking::ServiceHandlers;
   using contacts::ContactHandlers;
   using dashboard::DashboardHandlers;
+  using forms::FormHandlers;
   using inbox::InboxHandlers;
+  using inventory::InventoryHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
   using workspaces::ChannelHandlers;
@@ -284,6 +290,27 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
           {Method::kPost, "/api/public/bookings/confirm", kPublic,
            Bind(h.bookings, &BookingHandlers::Confirm)},
       },
+      // Intake forms (src/forms/): members holding the forms permission read them, owners
+      // build them; customers open and answer a form with its link's token in the body.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/forms", kForms,
+           Bind(h.forms, &FormHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/forms", kOwner,
+           Bind(h.forms, &FormHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/forms/{form_id:int}", kForms,
+           Bind(h.forms, &FormHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/forms/{form_id:int}", kOwner,
+           Bind(h.forms, &FormHandlers::Update)},
+          {Method::kDelete, "/api/workspaces/{id:int}/forms/{form_id:int}", kOwner,
+           Bind(h.forms, &FormHandlers::Delete)},
+          {Method::kGet, "/api/workspaces/{id:int}/form-requests", kForms,
+           Bind(h.forms, &FormHandlers::ListRequests)},
+          {Method::kGet, "/api/workspaces/{id:int}/form-requests/{request_id:int}", kForms,
+           Bind(h.forms, &FormHandlers::GetRequest)},
+          {Method::kPost, "/api/public/forms/open", kPublic, Bind(h.forms, &FormHandlers::Open)},
+          {Method::kPost, "/api/public/forms/submit", kPublic,
+           Bind(h.forms, &FormHandlers::Submit)},
+      },
       // The dashboard (src/dashboard/): any member; its sections follow the caller's
       // permissions (the handler reads them).
       {
@@ -298,6 +325,28 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
            Bind(h.automation, &AutomationHandlers::Update)},
           {Method::kGet, "/api/workspaces/{id:int}/automation/{rule}/log", kOwner,
            Bind(h.automation, &AutomationHandlers::Log)},
+      },
+      // Inventory (src/inventory/): members holding the inventory permission; stock moves by
+      // adjustments here and with bookings (the booking observer), each change a ledger row.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/inventory", kInventory,
+           Bind(h.inventory, &InventoryHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/inventory", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/inventory/{item_id:int}", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/inventory/{item_id:int}", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Update)},
+          {Method::kDelete, "/api/workspaces/{id:int}/inventory/{item_id:int}", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Delete)},
+          {Method::kPost, "/api/workspaces/{id:int}/inventory/{item_id:int}/adjustments",
+           kInventory, Bind(h.inventory, &InventoryHandlers::Adjust)},
+          {Method::kGet, "/api/workspaces/{id:int}/inventory/{item_id:int}/ledger", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Ledger)},
+          {Method::kGet, "/api/workspaces/{id:int}/services/{service_id:int}/usage", kInventory,
+           Bind(h.inventory, &InventoryHandlers::GetUsage)},
+          {Method::kPut, "/api/workspaces/{id:int}/services/{service_id:int}/usage", kInventory,
+           Bind(h.inventory, &InventoryHandlers::PutUsage)},
       },
   });
 }

@@ -36,7 +36,13 @@ class CalendarFeedHandlers;
 class PublicCatalogHandlers;
 class ServiceHandlers;
 }  // namespace careops::booking
+namespace careops::inventory {
+class InventoryHandlers;
+}
 
+namespace careops::forms {
+class FormHandlers;
+}
 namespace careops::automation {
 class AutomationHandlers;
 }
@@ -61,6 +67,8 @@ struct Handlers {
   const booking::PublicCatalogHandlers& public_booking;
   const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
+  const forms::FormHandlers& forms;
+  const inventory::InventoryHandlers& inventory;
   const automation::AutomationHandlers& automation;
   const dashboard::DashboardHandlers& dashboard;
 };

@@ -1,11 +1,14 @@
 #pragma once
-// What each automation rule sends, as the customer would read it (docs/API.md, "Automation"):
-// the real texts — booking/booking_messages.hpp for the booking rules, the workspace's welcome
-// templates (inbox/templates.hpp, editable through …/templates/{key}) for the welcome rule —
-// rendered with sample facts: the workspace's name, its first active service (else
-// "Consultation") tomorrow at 10:00 local time, a customer called "Alex", and a manage link
-// whose token is "example" (not a working link). Rules whose texts live in features not built
-// into this server list no templates. Thread-safe (uses the caller's connection only).
+// What each automation rule sends, as its recipient would read it (docs/API.md, "Automation"):
+// the real texts — booking/booking_messages.hpp for the booking rules; the workspace's welcome
+// templates (inbox/templates.hpp, editable through …/templates/{key}) for the welcome rule;
+// forms/form_messages.hpp for form_request and form_reminder; inventory/low_stock_alert.hpp
+// for low_stock_alert — rendered with sample facts: the workspace's name, its first active
+// service (else "Consultation") tomorrow at 10:00 local time, its first active form (else
+// "Intake form"), its first active item as it stands (else 3 boxes of "Gloves", 1 reserved,
+// alert level 2), a customer called "Alex", and links whose token is "example" (not working
+// links). pause_on_staff_reply sends nothing and lists no templates. Thread-safe (uses the
+// caller's connection only).
 
 #include <optional>
 #include <string>

@@ -4,6 +4,7 @@
 #include "db/database.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
+#include "inventory/inventory_json.hpp"
 #include "workspaces/member_guard.hpp"
 #include "workspaces/workspace_repository.hpp"
 
@@ -47,6 +48,37 @@ Json InboxJson(const InboxSection& s) {
   }
   return {{"new_inquiries_today", s.new_inquiries_today},
           {"waiting_for_reply", {{"count", s.waiting}, {"items", std::move(items)}}}};
+}
+
+Json FormsJson(const FormsSection& s) {
+  Json items = Json::array();
+  for (const auto& r : s.overdue_items) {
+    items.push_back({{"id", r.id},
+                     {"form", {{"id", r.form_id}, {"name", r.form_name}}},
+                     {"booking_id", r.booking_id},
+                     {"contact", {{"id", r.contact_id}, {"name", r.contact_name}}},
+                     {"due_at", r.due_at}});
+  }
+  return {{"pending", s.counts.pending},
+          {"overdue", s.counts.overdue},
+          {"completed_last_30_days", s.counts.completed},
+          {"overdue_items", std::move(items)}};
+}
+
+Json InventoryJson(const InventorySection& s) {
+  Json low = Json::array();
+  for (const auto& i : s.low) {
+    low.push_back({{"id", i.id},
+                   {"name", i.name},
+                   {"unit", i.unit},
+                   {"on_hand", i.on_hand},
+                   {"reserved", i.reserved},
+                   {"available", i.available},
+                   {"low_stock_threshold", i.threshold},
+                   {"low_since", i.low_since},
+                   {"forecast", inventory::ForecastJson(i.forecast)}});
+  }
+  return {{"low", std::move(low)}};
 }
 
 Json MessagesJson(const MessagesSection& s) {
@@ -94,6 +126,8 @@ http::Response DashboardHandlers::Get(http::RequestContext& ctx) const {
   Json body = {{"timezone", d->timezone}, {"today", d->today}, {"generated_at", d->generated_at}};
   if (d->bookings) body["bookings"] = BookingsJson(*d->bookings);
   if (d->inbox) body["inbox"] = InboxJson(*d->inbox);
+  if (d->forms) body["forms"] = FormsJson(*d->forms);
+  if (d->inventory) body["inventory"] = InventoryJson(*d->inventory);
   if (d->messages) body["messages"] = MessagesJson(*d->messages);
   Json alerts = Json::array();
   for (const auto& a : d->alerts) {

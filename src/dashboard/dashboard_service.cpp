@@ -63,6 +63,13 @@ InboxSection Inbox(const DashboardRepository& repo, std::int64_t ws, const Days&
   return s;
 }
 
+FormsSection Forms(db::Connection& conn, std::int64_t ws, const Days& days, Millis now) {
+  FormsSection s;
+  s.counts = forms::CountForms(conn, ws, now, days.all().from);
+  s.overdue_items = forms::OverdueRequests(conn, ws, now, kItems);
+  return s;
+}
+
 MessagesSection Messages(const DashboardRepository& repo, std::int64_t ws, const Days& days,
                          Millis now) {
   MessagesSection s;
@@ -97,6 +104,22 @@ std::vector<Alert> Alerts(std::int64_t ws, const Dashboard& d) {
              ? base + "/inbox/" + std::to_string(i.waiting_items.front().id)
              : base + "/inbox?waiting=1"});
   }
+  if (d.forms && d.forms->counts.overdue > 0) {
+    const auto& f = *d.forms;
+    alerts.push_back({"overdue_forms",
+                      Plural(f.counts.overdue, "form is overdue", "forms are overdue"),
+                      f.counts.overdue,
+                      f.counts.overdue == 1 && !f.overdue_items.empty()
+                          ? base + "/bookings/" + std::to_string(f.overdue_items.front().booking_id)
+                          : base + "/forms/requests?status=overdue"});
+  }
+  if (d.inventory && !d.inventory->low.empty()) {
+    const auto& low = d.inventory->low;
+    const auto n = static_cast<std::int64_t>(low.size());
+    alerts.push_back({"low_stock", Plural(n, "item is low on stock", "items are low on stock"), n,
+                      n == 1 ? base + "/inventory/" + std::to_string(low.front().id)
+                             : base + "/inventory?low=1"});
+  }
   if (d.messages && d.messages->failed > 0) {
     const auto& m = *d.messages;
     // The conversation of the newest failed message that has one (each item names its own).
@@ -130,6 +153,10 @@ Result<Dashboard> DashboardService::Build(db::Connection& conn, std::int64_t wor
   d.generated_at = now;
   if (sections.bookings) d.bookings = Bookings(conn, repo, workspace_id, *days, now);
   if (sections.inbox) d.inbox = Inbox(repo, workspace_id, *days);
+  if (sections.forms) d.forms = Forms(conn, workspace_id, *days, now);
+  if (sections.inventory) {
+    d.inventory = InventorySection{inventory::LowStockItems(conn, workspace_id, w->timezone, now)};
+  }
   if (sections.messages) d.messages = Messages(repo, workspace_id, *days, now);
   d.alerts = Alerts(workspace_id, d);
   return d;

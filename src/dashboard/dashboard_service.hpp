@@ -16,6 +16,8 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "dashboard/dashboard_repository.hpp"
+#include "forms/form_stats.hpp"
+#include "inventory/inventory_stats.hpp"
 
 namespace careops::db {
 class Connection;
@@ -63,6 +65,15 @@ struct InboxSection {
   std::vector<WaitingConversation> waiting_items;
 };
 
+struct FormsSection {
+  forms::FormCounts counts;  // pending (due later), overdue, completed in the 30 local days
+  std::vector<forms::FormRequestSummary> overdue_items;
+};
+
+struct InventorySection {
+  std::vector<inventory::LowStockItem> low;
+};
+
 struct MessagesSection {
   std::int64_t failed = 0;
   std::vector<FailedMessage> failed_items;
@@ -83,6 +94,8 @@ struct Dashboard {
   Millis generated_at = 0;
   std::optional<BookingsSection> bookings;
   std::optional<InboxSection> inbox;
+  std::optional<FormsSection> forms;
+  std::optional<InventorySection> inventory;
   std::optional<MessagesSection> messages;
   std::vector<Alert> alerts;
 };

@@ -86,5 +86,52 @@ TEST_F(IsolationTest, AMemberWithoutTheDeclaredPermissionGets403) {
   }
 }
 
+// ---- Dashboard and automation (src/dashboard/, src/automation/) --------------------------
+// Beyond the walk above: what one workspace's activity adds to its dashboard and to its rules'
+// logs never shows in another's, and another workspace's member reaches neither.
+
+TEST_F(IsolationTest, DashboardsAndAutomationLogsCountOnlyTheirOwnWorkspace) {
+  const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
+  const std::int64_t bob_ws = CreateWorkspace(bob_, "Bob's Own", "bob-own");
+  const std::string now = std::to_string(clock().NowMillis());
+  Sql("INSERT INTO contacts (workspace_id, name, created_at, updated_at) VALUES (" +
+      std::to_string(ann_ws) + ", 'Secret Customer', 0, 0)");
+  Sql("INSERT INTO conversations (workspace_id, contact_id, last_activity_at, waiting_for_reply, "
+      "created_at) VALUES (" +
+      std::to_string(ann_ws) + ", (SELECT MAX(id) FROM contacts), " + now + ", 1, 0)");
+  for (const std::string kind : {"contact_form", "welcome"}) {
+    const bool out = kind == "welcome";
+    Sql("INSERT INTO messages (channel, kind, priority, to_address, body, workspace_id, status, "
+        "next_attempt_at, created_at, updated_at, direction) VALUES ('sms', '" +
+        kind + "', 1, '+14155550199', 'x', " + std::to_string(ann_ws) + ", '" +
+        (out ? "failed" : "received") + "', " + now + ", " + now + ", " + now + ", '" +
+        (out ? "outbound" : "inbound") + "')");
+  }
+  const auto ann = As(ann_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/dashboard");
+  ASSERT_EQ(ann.status, 200) << ann.body;
+  EXPECT_EQ(ann.Json()["inbox"]["new_inquiries_today"], 1);
+  EXPECT_EQ(ann.Json()["inbox"]["waiting_for_reply"]["count"], 1);
+  EXPECT_EQ(ann.Json()["messages"]["failed"]["count"], 1);
+  EXPECT_EQ(As(ann_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/automation/welcome/log")
+                .Json()["messages"]
+                .size(),
+            1u);
+
+  const auto bob = As(bob_, "GET", "/api/workspaces/" + std::to_string(bob_ws) + "/dashboard");
+  ASSERT_EQ(bob.status, 200) << bob.body;
+  EXPECT_EQ(bob.Json()["inbox"]["new_inquiries_today"], 0);
+  EXPECT_EQ(bob.Json()["inbox"]["waiting_for_reply"]["count"], 0);
+  EXPECT_EQ(bob.Json()["messages"]["failed"]["count"], 0);
+  EXPECT_TRUE(bob.Json()["alerts"].empty());
+  EXPECT_EQ(bob.body.find("Secret Customer"), std::string::npos);
+  const auto log =
+      As(bob_, "GET", "/api/workspaces/" + std::to_string(bob_ws) + "/automation/welcome/log");
+  EXPECT_TRUE(log.Json()["messages"].empty()) << log.body;
+  EXPECT_EQ(As(bob_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/dashboard").status,
+            404);
+  EXPECT_EQ(As(bob_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/automation").status,
+            404);
+}
+
 }  // namespace
 }  // namespace careops::testing

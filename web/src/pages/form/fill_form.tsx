@@ -99,10 +99,6 @@ function Fill({ token, data }: { token: string; data: OpenedForm }) {
     return null;
   });
   const [thanked, setThanked] = useState(false);
-  const [focusKey, setFocusKey] = useState<{ key: string } | null>(null);
-  useEffect(() => {
-    if (focusKey) document.getElementById(answerInputId(focusKey.key))?.focus();
-  }, [focusKey]);
 
   const submit = useAction(async () => {
     setProblems({});
@@ -138,6 +134,13 @@ function Fill({ token, data }: { token: string; data: OpenedForm }) {
     }
     setThanked(true);
   });
+  // The inputs are disabled while the answers are sent: focus once they are enabled again.
+  const [focusKey, setFocusKey] = useState<{ key: string } | null>(null);
+  useEffect(() => {
+    if (!focusKey || submit.busy) return;
+    document.getElementById(answerInputId(focusKey.key))?.focus();
+    setFocusKey(null);
+  }, [focusKey, submit.busy]);
 
   const when = `${formatWhenIn(booking.start, workspace.timezone)} (${zoneLabel(workspace.timezone)} time)`;
   const head = (
