@@ -1,11 +1,12 @@
 // Intake forms end to end, in a real browser against the real binary (Twilio replaced by the
 // local fake): the owner builds a form with several field types linked to a service in the
 // builder (a duplicate key is named beside its input); a customer books on the public page on a
-// 360 px phone; the SMS with the form's /f link goes out through the fake; opening it, answers
-// with mistakes are refused with each field's error beside it (the first focused), good ones get
-// the thank-you, and the link then says the form is done; the owner finds the request among the
-// completed ones and reads the answers on the booking's page. The business is opened through
-// the API (support/booking_flows.mjs).
+// 360 px phone; the SMS with the form's /f link goes out through the fake, and the owner finds
+// the request waiting and opens its booking; opening the link, answers with mistakes are refused
+// with each field's error beside it (the first focused), good ones get the thank-you, and the
+// link then says the form is done; the owner's open booking page shows the answers without a
+// reload (the event stream), and the request is among the completed ones and the contact's. The business is
+// opened through the API (support/booking_flows.mjs).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -40,6 +41,7 @@ const open = (context, path) => openPage(context, `${suite.server.url}${path}`);
 let ownerState = null;
 let workspaceId = null;
 let formLink = null;
+let bookingPath = null;
 
 /** The builder's group of field `n` (1-based). */
 const fieldGroup = (page, n) => page.getByRole('group', { name: `Field ${n}`, exact: true });
@@ -127,8 +129,8 @@ test('the owner builds a form with several field types, linked to a service', as
   });
 });
 
-test('a customer books on a phone, gets the form by SMS, fixes the refused answers and is thanked', async () => {
-  assert.ok(workspaceId, 'needs the workspace of the first test');
+test('a customer books on a phone and gets the form by SMS; the owner finds it waiting', async () => {
+  assert.ok(ownerState && workspaceId, 'needs the workspace of the first test');
   await withContext(suite.browser, { ...kPhone, timezoneId: kZone }, async (context) => {
     const { page, problems } = await open(context, `/w/${kWorkspace.slug}/book`);
     await page.getByTestId('service-choice').filter({ hasText: 'Consultation' }).click();
@@ -138,109 +140,155 @@ test('a customer books on a phone, gets the form by SMS, fixes the refused answe
     await page.getByLabel(/^Mobile number/).fill(kCustomer.phone);
     await page.getByRole('button', { name: 'Book', exact: true }).click();
     await page.getByTestId('booking-confirmation').waitFor();
-
-    // --- The form's link goes out by SMS through the workspace's number.
-    const sms = await suite.twilio.waitForMessage(
-      (m) => m.to === kCustomer.e164 && m.body.includes('/f#token='),
-    );
-    assert.equal(sms.from, kTwilioNumber);
-    formLink = /(\/f#token=[^\s]+)/.exec(sms.body)[1].replace(/[.,)]+$/, '');
-
-    const { page: form, problems: formProblems } = await open(context, formLink);
-    await form.getByRole('heading', { name: kForm }).waitFor();
-    assert.equal(await form.getByRole('navigation').count(), 0, 'no app navigation');
-    assert.match(await form.getByTestId('form-business').textContent(), /Willow Clinic/);
-    // Each type has its own input.
-    assert.equal(await form.getByLabel('Date of birth').getAttribute('type'), 'date');
-    assert.equal(await form.getByLabel('Email', { exact: true }).getAttribute('type'), 'email');
-    assert.equal(await form.getByLabel(/^Mobile number/).getAttribute('type'), 'tel');
-    assert.equal(
-      await form.getByLabel(/^Allergies/).evaluate((e) => e.tagName),
-      'TEXTAREA',
-    );
-    assert.equal(
-      await form.getByLabel('How did you hear of us').evaluate((e) => e.tagName),
-      'SELECT',
-    );
-    assert.equal(await form.getByLabel(/^Newsletter/).getAttribute('type'), 'checkbox');
-    const consent = form.getByLabel('I agree to the treatment terms');
-    assert.equal(await consent.getAttribute('type'), 'checkbox');
-    await assertFits(form, 'the form');
-
-    // --- Mistakes: each is named beside its field, the first focused.
-    await form.getByLabel('Email', { exact: true }).fill('not-an-email');
-    await form.getByLabel(/^Mobile number/).fill('12');
-    await form.getByRole('button', { name: 'Send my answers' }).click();
-    await form.getByTestId('form-problems').waitFor();
-    for (const key of ['date_of_birth', 'email', 'phone', 'how_did_you_hear_of_us', 'i_agree_to_the_treatment_terms']) {
-      await form.getByTestId(`answer-error-${key}`).waitFor();
-    }
-    assert.equal(await form.getByTestId('answer-error-allergies').count(), 0);
-    assert.equal(await form.evaluate(() => document.activeElement?.id), 'answer-date_of_birth');
-    assert.equal(await form.getByLabel('Date of birth').getAttribute('aria-invalid'), 'true');
-    await assertFits(form, 'the form with its errors');
-
-    // --- Good answers: thanks.
-    await form.getByLabel('Date of birth').fill('1990-04-12');
-    await form.getByLabel('Email', { exact: true }).fill('kai@example.com');
-    await form.getByLabel(/^Mobile number/).fill(kCustomer.phone);
-    await form.getByLabel(/^Allergies/).fill('Penicillin.\nPeanuts.');
-    await form.getByLabel('How did you hear of us').selectOption('A friend');
-    await consent.check();
-    await form.getByRole('button', { name: 'Send my answers' }).click();
-    await form.getByTestId('form-thanks').waitFor();
-    await assertFits(form, 'the thank-you');
-
-    // --- The same link again: already done.
-    await form.reload();
-    await form.locator('[data-testid="form-closed"][data-reason="done"]').waitFor();
-
-    // --- A forged link is explained.
-    await form.goto(`${suite.server.url}/f#token=1.forged`);
-    await form.locator('[data-testid="form-closed"][data-reason="invalid"]').waitFor();
     assert.deepEqual(problems, []);
-    assert.deepEqual(
-      unexpected(formProblems, [
-        [400, '/api/public/forms/submit'],
-        [404, '/api/public/forms/open'],
-        [409, '/api/public/forms/open'],
-      ]),
-      [],
+  });
+
+  // --- The form's link goes out by SMS through the workspace's number.
+  const sms = await suite.twilio.waitForMessage(
+    (m) => m.to === kCustomer.e164 && m.body.includes('/f#token='),
+  );
+  assert.equal(sms.from, kTwilioNumber);
+  assert.match(sms.body, new RegExp(kForm));
+  formLink = /(\/f#token=[^\s]+)/.exec(sms.body)[1].replace(/[.,)]+$/, '');
+
+  // --- The owner finds it waiting, and its booking.
+  await withContext(suite.browser, { storageState: ownerState, timezoneId: kZone }, async (context) => {
+    const { page, problems } = await open(context, `/workspaces/${workspaceId}`);
+    await workspaceNav(page).getByRole('link', { name: 'Forms' }).click();
+    await page.getByRole('link', { name: 'waiting', exact: true }).click();
+    await page.waitForURL(/\/forms\/requests\?status=pending$/);
+    assert.equal(
+      await page.getByRole('button', { name: 'Waiting' }).getAttribute('aria-pressed'),
+      'true',
     );
+    const request = page
+      .locator('[data-testid="form-request"][data-status="pending"]')
+      .filter({ hasText: kForm });
+    await request.waitFor();
+    assert.match(await request.textContent(), new RegExp(kCustomer.name));
+    await request.getByRole('link', { name: 'Open the booking' }).click();
+    await page.getByTestId('booking-detail').waitFor();
+    const waiting = page
+      .getByTestId('booking-forms')
+      .locator('[data-testid="form-request"][data-status="pending"]');
+    await waiting.waitFor();
+    assert.match(await waiting.getByTestId('form-request-status').textContent(), /Waiting/);
+    assert.equal(await waiting.getByTestId('form-answers').count(), 0);
+    bookingPath = new URL(page.url()).pathname;
+    assert.deepEqual(problems, []);
   });
 });
 
-test("the owner reads the answers on the booking's page", async () => {
-  assert.ok(ownerState && formLink, 'needs the completed form of the test before');
-  await withContext(
-    suite.browser,
-    { storageState: ownerState, timezoneId: kZone },
-    async (context) => {
-      const { page, problems } = await open(context, `/workspaces/${workspaceId}`);
-      await workspaceNav(page).getByRole('link', { name: 'Forms' }).click();
-      await page.getByRole('link', { name: 'completed', exact: true }).click();
-      const request = page
-        .locator('[data-testid="form-request"][data-status="completed"]')
-        .filter({ hasText: kForm });
-      await request.waitFor();
-      assert.match(await request.textContent(), /Kai Customer/);
-      await request.getByRole('link', { name: 'Open the booking' }).click();
+test('the customer fixes refused answers and is thanked; the open booking page shows them live', async () => {
+  assert.ok(formLink && bookingPath, 'needs the form link and booking of the test before');
+  await withContext(suite.browser, { storageState: ownerState, timezoneId: kZone }, async (staff) => {
+    // --- The owner keeps the booking's page open.
+    const { page: detail, problems: detailProblems } = await open(staff, bookingPath);
+    await detail.getByTestId('booking-forms').getByTestId('form-request').waitFor();
+    await detail.evaluate(() => {
+      window.__detailNeverReloaded = true;
+    });
 
-      const forms = page.getByTestId('booking-forms');
-      const done = forms.locator('[data-testid="form-request"][data-status="completed"]');
-      await done.waitFor();
-      assert.match(await done.getByTestId('form-request-status').textContent(), /Completed/);
-      const answers = done.getByTestId('form-answers');
-      const answer = (key) => answers.locator(`[data-key="${key}"] dd`);
-      assert.equal(await answer('date_of_birth').textContent(), '1990-04-12');
-      assert.equal(await answer('email').textContent(), 'kai@example.com');
-      assert.equal(await answer('phone').textContent(), kCustomer.e164);
-      assert.equal(await answer('allergies').textContent(), 'Penicillin.\nPeanuts.');
-      assert.equal(await answer('how_did_you_hear_of_us').textContent(), 'A friend');
-      assert.equal(await answer('newsletter').textContent(), 'No');
-      assert.equal(await answer('i_agree_to_the_treatment_terms').textContent(), 'Given');
-      await answers.getByText('Date of birth').waitFor();
-      assert.deepEqual(problems, []);
-    },
-  );
+    await withContext(suite.browser, { ...kPhone, timezoneId: kZone }, async (context) => {
+      const { page: form, problems } = await open(context, formLink);
+      await form.getByRole('heading', { name: kForm }).waitFor();
+      assert.equal(await form.getByRole('navigation').count(), 0, 'no app navigation');
+      assert.match(await form.getByTestId('form-business').textContent(), /Willow Clinic/);
+      // Each type has its own input.
+      assert.equal(await form.getByLabel('Date of birth').getAttribute('type'), 'date');
+      assert.equal(await form.getByLabel('Email', { exact: true }).getAttribute('type'), 'email');
+      assert.equal(await form.getByLabel(/^Mobile number/).getAttribute('type'), 'tel');
+      assert.equal(await form.getByLabel(/^Allergies/).evaluate((e) => e.tagName), 'TEXTAREA');
+      assert.equal(
+        await form.getByLabel('How did you hear of us').evaluate((e) => e.tagName),
+        'SELECT',
+      );
+      assert.equal(await form.getByLabel(/^Newsletter/).getAttribute('type'), 'checkbox');
+      const consent = form.getByLabel('I agree to the treatment terms');
+      assert.equal(await consent.getAttribute('type'), 'checkbox');
+      await assertFits(form, 'the form');
+
+      // --- Mistakes: each is named beside its field, the first focused.
+      await form.getByLabel('Email', { exact: true }).fill('not-an-email');
+      await form.getByLabel(/^Mobile number/).fill('12');
+      await form.getByRole('button', { name: 'Send my answers' }).click();
+      await form.getByTestId('form-problems').waitFor();
+      const bad = [
+        'date_of_birth',
+        'email',
+        'phone',
+        'how_did_you_hear_of_us',
+        'i_agree_to_the_treatment_terms',
+      ];
+      for (const key of bad) await form.getByTestId(`answer-error-${key}`).waitFor();
+      assert.equal(await form.getByTestId('answer-error-allergies').count(), 0);
+      assert.equal(await form.evaluate(() => document.activeElement?.id), 'answer-date_of_birth');
+      assert.equal(await form.getByLabel('Date of birth').getAttribute('aria-invalid'), 'true');
+      await assertFits(form, 'the form with its errors');
+
+      // --- Good answers: thanks.
+      await form.getByLabel('Date of birth').fill('1990-04-12');
+      await form.getByLabel('Email', { exact: true }).fill('kai@example.com');
+      await form.getByLabel(/^Mobile number/).fill(kCustomer.phone);
+      await form.getByLabel(/^Allergies/).fill('Penicillin.\nPeanuts.');
+      await form.getByLabel('How did you hear of us').selectOption('A friend');
+      await consent.check();
+      await form.getByRole('button', { name: 'Send my answers' }).click();
+      await form.getByTestId('form-thanks').waitFor();
+      await assertFits(form, 'the thank-you');
+
+      // --- The same link again: already done.
+      await form.reload();
+      await form.locator('[data-testid="form-closed"][data-reason="done"]').waitFor();
+
+      // --- A forged link is explained.
+      await form.goto(`${suite.server.url}/f#token=1.forged`);
+      await form.locator('[data-testid="form-closed"][data-reason="invalid"]').waitFor();
+      assert.deepEqual(
+        unexpected(problems, [
+          [400, '/api/public/forms/submit'],
+          [404, '/api/public/forms/open'],
+          [409, '/api/public/forms/open'],
+        ]),
+        [],
+      );
+    });
+
+    // --- The owner's page shows the answers by itself.
+    const done = detail
+      .getByTestId('booking-forms')
+      .locator('[data-testid="form-request"][data-status="completed"]');
+    await done.waitFor({ timeout: 15_000 });
+    assert.equal(await detail.evaluate(() => window.__detailNeverReloaded), true);
+    assert.match(await done.getByTestId('form-request-status').textContent(), /Completed/);
+    const answers = done.getByTestId('form-answers');
+    const answer = (key) => answers.locator(`[data-key="${key}"] dd`);
+    assert.equal(await answer('date_of_birth').textContent(), '1990-04-12');
+    assert.equal(await answer('email').textContent(), 'kai@example.com');
+    assert.equal(await answer('phone').textContent(), kCustomer.e164);
+    assert.equal(await answer('allergies').textContent(), 'Penicillin.\nPeanuts.');
+    assert.equal(await answer('how_did_you_hear_of_us').textContent(), 'A friend');
+    assert.equal(await answer('newsletter').textContent(), 'No');
+    assert.equal(await answer('i_agree_to_the_treatment_terms').textContent(), 'Given');
+    await answers.getByText('Date of birth').waitFor();
+
+    // --- Among the completed requests.
+    await workspaceNav(detail).getByRole('link', { name: 'Forms' }).click();
+    await detail.getByRole('link', { name: 'all', exact: true }).click();
+    await detail.getByRole('button', { name: 'Completed' }).click();
+    const completed = detail
+      .locator('[data-testid="form-request"][data-status="completed"]')
+      .filter({ hasText: kForm });
+    await completed.waitFor();
+    assert.match(detail.url(), /\/forms\/requests\?status=completed$/);
+
+    // --- And under the contact.
+    await workspaceNav(detail).getByRole('link', { name: 'Contacts' }).click();
+    const contact = detail.getByTestId('contact').filter({ hasText: kCustomer.name });
+    await contact.getByRole('button', { name: 'Forms' }).click();
+    const sent = contact.getByTestId('contact-forms').getByTestId('form-request');
+    await sent.getByTestId('form-answers').waitFor();
+    assert.equal(await sent.getAttribute('data-status'), 'completed');
+    assert.deepEqual(detailProblems, []);
+  });
 });

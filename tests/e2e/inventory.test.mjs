@@ -1,6 +1,7 @@
 // Inventory end to end, in a real browser against the real binary: the owner adds an item with
 // a low-stock level and sets what one booking of a service uses; a confirmed booking reserves
-// it (the open inventory page shows it reserved and low, live); `?low=1` lists only low items;
+// it (the open inventory page shows it reserved and low, live); a second one needs more than is
+// on hand and the forecast says in how many days it runs out; `?low=1` lists only low items;
 // completing the booking uses the stock up and the item's history says who did it and for which
 // booking; a refused adjustment names its field; a restock through the page clears the low
 // badge. The business is opened through the API (support/booking_flows.mjs); one fixture moves
@@ -100,6 +101,25 @@ test('stock is reserved by a confirmed booking, used by a completed one, and res
     await cellIs(page, 'item-reserved', '2');
     await cellIs(page, 'item-available', '1');
     await itemRow(page).getByTestId('low-badge').waitFor();
+    assert.match(await itemRow(page).getByTestId('item-forecast').textContent(), /covered/);
+
+    // --- A second one, two days later, needs more than is on hand: the forecast says when.
+    const later = slots.body.slots.find(
+      (slot) => Date.parse(slot.start) >= Date.parse(made.body.start) + 2 * 86_400_000,
+    );
+    const second = await apiFromPage(page, 'POST', `${base}/bookings`, {
+      service_id: service.id,
+      start: later.start,
+      contact: { name: 'Oli Guest', phone: '+14155552654' },
+      notify: false,
+    });
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    await cellIs(page, 'item-reserved', '4');
+    await cellIs(page, 'item-available', '-1');
+    assert.match(
+      await itemRow(page).getByTestId('item-forecast').textContent(),
+      /^runs out in \d+ days$/,
+    );
 
     // --- Only the low ones.
     await page.goto(`${suite.server.url}/workspaces/${workspaceId}/inventory?low=1`);
@@ -122,20 +142,20 @@ test('stock is reserved by a confirmed booking, used by a completed one, and res
     // --- Used up: on hand 1, nothing reserved; the history says who and for which booking.
     await workspaceNav(page).getByRole('link', { name: 'Inventory' }).click();
     await cellIs(page, 'item-on-hand', '1');
-    await cellIs(page, 'item-reserved', '0');
+    await cellIs(page, 'item-reserved', '2');
     await itemRow(page).getByRole('link', { name: kItem }).click();
     const detail = page.getByTestId('inventory-item-detail');
     await detail.waitFor();
     assert.equal(await detail.getAttribute('data-low'), 'true');
     const consumed = page.locator('[data-testid="ledger-entry"][data-kind="consume"]');
     await consumed.waitFor();
-    assert.match(await consumed.getByTestId('ledger-deltas').textContent(), /on hand −2/);
+    assert.match(await consumed.getByTestId('ledger-deltas').textContent(), /on hand −2 · reserved −2/);
     assert.match(await consumed.getByTestId('ledger-who').textContent(), /Lee Owner/);
     await consumed.getByRole('link', { name: /Booking/ }).waitFor();
     const kinds = await page
       .getByTestId('ledger-entry')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
-    assert.deepEqual(kinds, ['consume', 'reserve', 'initial'], 'newest first');
+    assert.deepEqual(kinds, ['consume', 'reserve', 'reserve', 'initial'], 'newest first');
 
     // --- An adjustment needs a reason: named beside its input.
     await page.getByLabel('Adjustment', { exact: true }).check();
@@ -156,7 +176,9 @@ test('stock is reserved by a confirmed booking, used by a completed one, and res
 
     await page.getByRole('link', { name: '← Inventory' }).click();
     await cellIs(page, 'item-on-hand', '6');
+    await cellIs(page, 'item-available', '4');
     assert.equal(await itemRow(page).getByTestId('low-badge').count(), 0);
+    assert.match(await itemRow(page).getByTestId('item-forecast').textContent(), /covered/);
     await page.getByLabel(/^Only low items/).check();
     await page.getByText('Nothing is low.').waitFor();
     assert.deepEqual(unexpected(problems, [[400, `${base}/inventory/`]]), []);

@@ -30,7 +30,7 @@ export function useConversationEvents(
 ): LiveState {
   // Delivery updates name their conversation; unnamed events arrive as "message" too.
   const events = { conversation: 'id', message: 'conversation_id' };
-  return useWorkspaceStream(id, events, onChange, enabled);
+  return useWorkspaceStream(id, events, (_name, changed) => onChange(changed), enabled);
 }
 
 /**
@@ -41,7 +41,7 @@ export type OnBookingChange = (bookingId: number | null) => void;
 
 /** Follows the `booking` events of workspace `id` (made, moved, confirmed, cancelled…). */
 export function useBookingEvents(id: number, onChange: OnBookingChange, enabled = true): LiveState {
-  return useWorkspaceStream(id, { booking: 'id' }, onChange, enabled);
+  return useWorkspaceStream(id, { booking: 'id' }, (_name, changed) => onChange(changed), enabled);
 }
 
 /**
@@ -68,12 +68,12 @@ export type OnRecordChange = (changedId: number | null) => void;
 
 /** Follows the `form_request` events of workspace `id` (sent, reminded, completed, cancelled). */
 export function useFormRequestEvents(id: number, onChange: OnRecordChange, enabled = true): LiveState {
-  return useWorkspaceStream(id, { form_request: 'id' }, onChange, enabled);
+  return useWorkspaceStream(id, { form_request: 'id' }, (_n, changed) => onChange(changed), enabled);
 }
 
 /** Follows the `inventory` events of workspace `id` (an item's stock or settings changed). */
 export function useInventoryEvents(id: number, onChange: OnRecordChange, enabled = true): LiveState {
-  return useWorkspaceStream(id, { inventory: 'id' }, onChange, enabled);
+  return useWorkspaceStream(id, { inventory: 'id' }, (_n, changed) => onChange(changed), enabled);
 }
 
 /**
@@ -101,13 +101,32 @@ export function useRefreshOnFocus(onFocus: () => void, enabled = true): void {
 }
 
 /**
- * The workspace's stream: for each event name in `events`, reports the id under the given key
- * of its data; reports null on every (re)connection.
+ * Called with an event's name and the id its data named; with (null, null) when the stream
+ * (re)connected and anything may have changed.
+ */
+export type OnWorkspaceEvent = (name: string | null, changedId: number | null) => void;
+
+/**
+ * One stream for several kinds of events (a page showing bookings and their form requests):
+ * for each event name in `events`, reports the name and the id under the given key of its data.
+ */
+export function useWorkspaceEvents(
+  id: number,
+  events: Readonly<Record<string, string>>,
+  onEvent: OnWorkspaceEvent,
+  enabled = true,
+): LiveState {
+  return useWorkspaceStream(id, events, onEvent, enabled);
+}
+
+/**
+ * The workspace's stream: for each event name in `events`, reports the name and the id under
+ * the given key of its data; reports (null, null) on every (re)connection.
  */
 function useWorkspaceStream(
   id: number,
   events: Readonly<Record<string, string>>,
-  onChange: (changedId: number | null) => void,
+  onChange: OnWorkspaceEvent,
   enabled: boolean,
 ): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -126,11 +145,11 @@ function useWorkspaceStream(
       current.onopen = () => {
         retryMs = kFirstRetryMs;
         setState('live');
-        latest.current(null);
+        latest.current(null, null);
       };
       for (const [name, key] of Object.entries(events)) {
         current.addEventListener(name, (event: MessageEvent<string>) =>
-          latest.current(idIn(event.data, key)),
+          latest.current(name, idIn(event.data, key)),
         );
       }
       current.onerror = () => {

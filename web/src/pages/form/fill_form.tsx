@@ -120,7 +120,8 @@ function Fill({ token, data }: { token: string; data: OpenedForm }) {
             : [];
         for (const p of list) {
           if (form.fields.some((f) => f.key === p.field) && !byKey[p.field]) {
-            byKey[p.field] = readable(p.message);
+            const label = form.fields.find((f) => f.key === p.field)?.label ?? '';
+            byKey[p.field] = readable(p.message, label);
           }
         }
         const first = form.fields.find((f) => byKey[f.key] !== undefined);
@@ -203,8 +204,13 @@ function Fill({ token, data }: { token: string; data: OpenedForm }) {
   );
 }
 
-/** "answer is required" → "Answer is required". */
-function readable(message: string): string {
-  const text = message.trim();
+/**
+ * The server's message as said beside its question: without a leading "Label: " (the question
+ * is right above it), starting with a capital. "Email: is not a valid email address" → "Is not
+ * a valid email address".
+ */
+function readable(message: string, label: string): string {
+  let text = message.trim();
+  if (label && text.startsWith(`${label}: `)) text = text.slice(label.length + 2).trim();
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : 'Check this answer.';
 }

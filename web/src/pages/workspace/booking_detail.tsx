@@ -1,7 +1,7 @@
 // One booking, for staff (permission bookings): everything about it, its reminders, its
 // conversation (events and messages, with the inbox permission), the forms sent for it (with
 // the forms permission), and what can be done with it now. Follows the workspace's `booking`
-// events, so a change elsewhere shows at once.
+// and `form_request` events, so a change elsewhere shows at once.
 
 import type { BookingDetail as Detail, Reminder } from '../../api/booking_types';
 import { getBooking } from '../../api/bookings';
@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
 import { bookingStatusLabel } from '../../booking_text';
 import { useLoad } from '../../hooks';
-import { useBookingEvents } from '../../live';
+import { useWorkspaceEvents } from '../../live';
 import { contactLabel } from '../../inbox_text';
 import { formatTimeIn, formatWhenIn, zoneLabel } from '../../time_zone';
 import { useMyPermissions } from '../../workspaces';
@@ -27,13 +27,20 @@ function Body({ id, params, membership, user }: WorkspaceBodyProps) {
   const bookingId = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
   const permissions = useMyPermissions(membership);
   const [version, setVersion] = useState(0);
+  const [formsVersion, setFormsVersion] = useState(0);
   const booking = useLoad((signal) => getBooking(id, bookingId, { signal }), [version]);
-  useBookingEvents(
+  // One stream for the booking and its forms; it carries what the member's permissions cover.
+  useWorkspaceEvents(
     id,
-    (changed) => {
-      if (changed === null || changed === bookingId) setVersion((n) => n + 1);
+    { booking: 'id', form_request: 'id' },
+    (name, changed) => {
+      if (name === null || (name === 'booking' && changed === bookingId)) {
+        setVersion((n) => n + 1);
+      } else if (name === 'form_request') {
+        setFormsVersion((n) => n + 1);
+      }
     },
-    permissions?.inbox === true && booking.data !== null,
+    booking.data !== null,
   );
   const tz = membership?.timezone ?? 'UTC';
 
@@ -79,8 +86,7 @@ function Body({ id, params, membership, user }: WorkspaceBodyProps) {
           workspaceId={id}
           bookingId={data.id}
           tz={tz}
-          permissions={permissions}
-          version={version}
+          version={version + formsVersion}
         />
       )}
       {data.conversation_id !== null && permissions?.inbox && (

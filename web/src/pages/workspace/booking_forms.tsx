@@ -1,36 +1,26 @@
 // The "Forms" section of a booking's page (permission forms): the forms sent for it, their
-// status and due time, and the answers once filled in. Refreshed on the workspace's
-// form_request events when the stream is readable, else when the tab comes back.
+// status and due time, and the answers once filled in. The page reloads it (`version`) when the
+// booking changes and on the workspace's form_request events.
 
-import { useState } from 'preact/hooks';
 import { listFormRequests } from '../../api/forms';
-import type { Permissions } from '../../api/types';
 import { ErrorBanner } from '../../components/error_banner';
 import { useLoad } from '../../hooks';
-import { useFormRequestEvents, useRefreshOnFocus } from '../../live';
 import { FormRequestItem } from './form_request_item';
-import { canFollowEvents } from './live_access';
 
 interface BookingFormsProps {
   workspaceId: number;
   bookingId: number;
   tz: string;
-  permissions: Permissions | null;
-  /** Changes whenever the booking does (a move or a cancellation changes its requests). */
+  /** Changes whenever the booking or one of the workspace's form requests does. */
   version: number;
 }
 
 export function BookingForms(props: BookingFormsProps) {
-  const { workspaceId, bookingId, tz, permissions } = props;
-  const [changes, setChanges] = useState(0);
+  const { workspaceId, bookingId, tz } = props;
   const requests = useLoad(
     (signal) => listFormRequests(workspaceId, { booking_id: bookingId }, { signal }),
-    [props.version, changes],
+    [props.version],
   );
-  const live = canFollowEvents(permissions, 'forms');
-  const refresh = () => setChanges((n) => n + 1);
-  useFormRequestEvents(workspaceId, refresh, live);
-  useRefreshOnFocus(refresh, !live);
   const list = requests.data?.requests ?? [];
   return (
     <section class="card" aria-labelledby="booking-forms-title" aria-busy={requests.loading}>

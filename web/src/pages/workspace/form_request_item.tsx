@@ -31,8 +31,8 @@ export function FormRequestItem(props: FormRequestItemProps) {
         {showContact && <span class="fact-note">For {request.contact.name || 'a contact'}</span>}
         <span class="fact-note" data-testid="form-request-when">
           {request.status === 'completed' && request.completed_at !== null
-            ? `Filled in ${formatWhenIn(request.completed_at, tz)}`
-            : `Due ${formatWhenIn(request.due_at, tz)}`}
+            ? `Filled in on ${formatWhenIn(request.completed_at, tz)}`
+            : `Due on ${formatWhenIn(request.due_at, tz)}`}
           {request.sent_at !== null && request.status !== 'completed' && (
             <> · sent {formatWhenIn(request.sent_at, tz)}</>
           )}

@@ -62,7 +62,7 @@ export function FormTiming({ value, onValue, dueError, reminderError }: FormTimi
           onValue={(unit) => onValue({ ...value, due: { ...value.due, unit } })}
         />
         <select
-          class="input input--select input--short"
+          class="input input--select input--auto"
           aria-label="Due: before or after the start"
           value={value.dueAfter ? 'after' : 'before'}
           onChange={(e) => onValue({ ...value, dueAfter: e.currentTarget.value === 'after' })}

@@ -1,6 +1,7 @@
 // /workspaces/:id/inventory (permission inventory): every item's stock — on hand, reserved by
 // confirmed bookings, available, the low-stock level and when bookings ahead use it up —
-// `?low=1` for the low ones only; adding an item; what one booking of each service uses.
+// `?low=1` for the low ones only, archived ones on request; adding an item; what one booking of
+// each service uses.
 // Follows the workspace's inventory events when the stream is readable, else refreshes when the
 // tab comes back.
 
@@ -26,7 +27,8 @@ function lowInUrl(): boolean {
 
 function Body({ id, membership }: WorkspaceBodyProps) {
   const [version, setVersion] = useState(0);
-  const items = useLoad((signal) => listItems(id, false, { signal }), [version]);
+  const [archived, setArchived] = useState(false);
+  const items = useLoad((signal) => listItems(id, archived, { signal }), [version, archived]);
   const services = useLoad((signal) => listServices(id, false, { signal }));
   const [lowOnly, setLowOnly] = useState(lowInUrl);
   const [adding, setAdding] = useState(false);
@@ -107,6 +109,14 @@ function Body({ id, membership }: WorkspaceBodyProps) {
             onChange={(e) => showLow(e.currentTarget.checked)}
           />
           Only low items{items.data ? ` (${lowCount})` : ''}
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={archived}
+            onChange={(e) => setArchived(e.currentTarget.checked)}
+          />
+          Show archived items too
         </label>
         {items.error && (
           <ErrorBanner error={items.error} onRetry={refresh} retrying={items.loading} />

@@ -113,6 +113,7 @@ export function ServiceUsage({ workspaceId, services, items, onSaved }: ServiceU
                     value={row.quantity}
                     onInput={(e) => set(index, { ...row, quantity: e.currentTarget.value })}
                   />
+                  <span class="muted-inline">a booking</span>
                   <button
                     type="button"
                     class="link-button"
