@@ -38,6 +38,8 @@ const kWaiting = { name: 'Walt Waiting', phone: '+14155552713' };
 /** The fake refuses this number: the welcome SMS to it fails. */
 const kUnreachable = { name: 'Uma Unreachable', phone: '+14155552714' };
 const kLate = { name: 'Lou Later', email: 'lou@example.com' };
+/** Books the service that uses gloves and has an intake form due long before the start. */
+const kOverdue = { name: 'Olga Overdue', phone: '+14155552715' };
 const kStaff = {
   name: 'Stan Staff',
   email: 'stan.staff@example.com',
@@ -101,6 +103,32 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
       pending.map((b) => b.status),
       ['pending', 'pending'],
     );
+    // An intake form due 30 days before the start (overdue once sent) and gloves, of which
+    // one booking uses two while one pair is left: the booking makes them low.
+    const api = `/api/workspaces/${workspaceId}`;
+    const services = (await apiFromPage(page, 'GET', `${api}/services`)).body.services;
+    const consultation = services.find((s) => s.name === 'Consultation');
+    const form = await apiFromPage(page, 'POST', `${api}/forms`, {
+      name: 'Medical history',
+      fields: [{ key: 'allergies', label: 'Allergies', type: 'text' }],
+      service_ids: [consultation.id],
+      due_offset_minutes: -43_200,
+    });
+    assert.equal(form.status, 201, JSON.stringify(form.body));
+    const gloves = await apiFromPage(page, 'POST', `${api}/inventory`, {
+      name: 'Gloves',
+      unit: 'pairs',
+      on_hand: 1,
+      low_stock_threshold: 0,
+    });
+    assert.equal(gloves.status, 201, JSON.stringify(gloves.body));
+    const usage = await apiFromPage(page, 'PUT', `${api}/services/${consultation.id}/usage`, {
+      usage: [{ item_id: gloves.body.id, quantity: 2 }],
+    });
+    assert.equal(usage.status, 200, JSON.stringify(usage.body));
+    const { slug } = kWorkspace;
+    const confirmed = await bookOnline(suite.server.url, slug, consultation.id, kOverdue);
+    assert.equal(confirmed.status, 'confirmed');
     await sendContactForm(suite.server.url, kWorkspace.slug, kWaiting, 'Can I come in today?');
     await twilio.waitForMessage((m) => m.to === kWaiting.phone);
     twilio.rejectTo.add(kUnreachable.phone);
@@ -120,14 +148,17 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     const alerts = page.getByTestId('alert');
     await alerts.first().waitFor();
+    const shown = await alerts.evaluateAll((items) =>
+      items.map((i) => [i.dataset.kind, i.querySelector('.alerts__count').textContent]),
+    );
     assert.deepEqual(
-      await alerts.evaluateAll((items) =>
-        items.map((i) => [i.dataset.kind, i.querySelector('.alerts__count').textContent]),
-      ),
+      shown.sort(([a], [b]) => a.localeCompare(b)),
       [
+        ['failed_messages', '1'],
+        ['low_stock', '1'],
+        ['overdue_forms', '1'],
         ['unconfirmed_bookings', '2'],
         ['waiting_for_reply', '2'],
-        ['failed_messages', '1'],
       ],
     );
     assert.equal(
@@ -175,6 +206,30 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
       .locator('[data-testid="message"][data-status="failed"]')
       .getByText(/^Failed: /)
       .waitFor();
+
+    // --- One overdue form: its booking's page, which lists the booking's forms.
+    await backToDashboard(page);
+    assert.equal(await followAlert(page, 'overdue_forms'), `${base}/bookings/${confirmed.id}`);
+    await page
+      .getByTestId('booking-forms')
+      .getByTestId('form-request')
+      .filter({ hasText: 'Medical history' })
+      .waitFor();
+    await backToDashboard(page);
+    const overdue = page.getByTestId('overdue-form').filter({ hasText: kOverdue.name });
+    await overdue.getByRole('link').click();
+    await page.waitForURL(`${suite.server.url}${base}/bookings/${confirmed.id}`);
+
+    // --- Low stock: the item's page, with the forecast the dashboard showed.
+    await backToDashboard(page);
+    const low = page.getByTestId('low-stock-item').filter({ hasText: 'Gloves' });
+    assert.match(await low.textContent(), /Runs out (today|tomorrow|in \d+ days)/);
+    assert.equal(await followAlert(page, 'low_stock'), `${base}/inventory/${gloves.body.id}`);
+    await page.locator('[data-testid="inventory-item-detail"][data-low="true"]').waitFor();
+    await backToDashboard(page);
+    await low.getByRole('link').click();
+    await page.waitForURL(`${suite.server.url}${base}/inventory/${gloves.body.id}`);
+    await page.locator('[data-testid="inventory-item-detail"][data-low="true"]').waitFor();
 
     // --- Each listed item leads to its own page.
     await backToDashboard(page);

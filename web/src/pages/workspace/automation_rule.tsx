@@ -18,9 +18,18 @@ interface AutomationRuleCardProps {
 
 export function AutomationRuleCard({ workspaceId, rule, onChanged }: AutomationRuleCardProps) {
   const [showLog, setShowLog] = useState(false);
+  // The state asked for while the change is on its way: the switch shows it at once, and falls
+  // back to the rule's if the change fails.
+  const [asked, setAsked] = useState<boolean | null>(null);
   const toggle = useAction(async (enabled: boolean) => {
-    onChanged(await setRuleEnabled(workspaceId, rule.key, enabled));
+    setAsked(enabled);
+    try {
+      onChanged(await setRuleEnabled(workspaceId, rule.key, enabled));
+    } finally {
+      setAsked(null);
+    }
   });
+  const checked = asked ?? rule.enabled;
   const titleId = `rule-${rule.key}-title`;
   const switchId = `rule-${rule.key}-switch`;
   const logId = `rule-${rule.key}-log`;
@@ -42,13 +51,13 @@ export function AutomationRuleCard({ workspaceId, rule, onChanged }: AutomationR
             type="checkbox"
             role="switch"
             class="switch__input"
-            checked={rule.enabled}
+            checked={checked}
             disabled={toggle.busy}
             aria-label={rule.title}
             onChange={(event) => void toggle.run(event.currentTarget.checked)}
           />
           <span class="switch__text" aria-hidden="true">
-            {rule.enabled ? T.on : T.off}
+            {checked ? T.on : T.off}
           </span>
         </label>
       </div>

@@ -1,7 +1,7 @@
 // The dashboard's forms: pending, overdue and completed counts, and the overdue requests,
-// each linked to where it is followed up.
+// each linked to where it is followed up: its booking's page, which lists the booking's forms.
 
-import type { DashboardForms } from '../../api/dashboard_types';
+import type { DashboardFormRequest, DashboardForms } from '../../api/dashboard_types';
 import { Link } from '../../components/link';
 import { kDashboardText as T } from '../../dashboard_text';
 import { formatTimeIn, formatDay, zoned } from '../../time_zone';
@@ -35,7 +35,7 @@ export function DashboardFormsCard({ workspaceId, tz, forms }: DashboardFormsCar
           {forms.overdue_items.map((request) => (
             <li key={request.id} class="rows__item" data-testid="overdue-form">
               <div class="rows__main">
-                <Link href={appPath(request.link, overduePath)}>
+                <Link href={appPath(request.link, requestPath(workspaceId, request))}>
                   <strong>{request.form.name}</strong> ·{' '}
                   {request.contact.name || 'Unnamed contact'}
                 </Link>
@@ -55,4 +55,12 @@ export function DashboardFormsCard({ workspaceId, tz, forms }: DashboardFormsCar
       )}
     </section>
   );
+}
+
+/** The booking's page of a request (its forms are listed there), else the overdue list. */
+function requestPath(workspaceId: number, request: DashboardFormRequest): string {
+  const base = `/workspaces/${workspaceId}`;
+  return request.booking_id
+    ? `${base}/bookings/${request.booking_id}`
+    : `${base}/forms/requests?status=overdue`;
 }
