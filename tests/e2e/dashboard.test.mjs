@@ -1,7 +1,8 @@
 // The owner's dashboard, in a real browser against the real binary (Twilio replaced by the local
 // fake): a business with two bookings awaiting approval (a service that needs approval, booked
-// online), two customers' messages through the contact form waiting for a reply, and a welcome
-// SMS the fake refuses (an invalid number: the message fails). The owner opens the workspace and
+// online), two customers' messages through the contact form waiting for a reply, a welcome SMS
+// the fake refuses (an invalid number: the message fails), an intake form overdue as soon as it
+// is sent and gloves that a booking makes run low. The owner opens the app and
 // lands on the dashboard, which shows each alert with its count; every alert and every listed
 // item leads to the page where it is handled; the set-up steps stay reachable. A new message
 // shows up without a reload, the charts are images with a summary and a table, and the page
@@ -142,8 +143,8 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     const failedConversation = ready.messages.failed.items[0].conversation_id;
     assert.ok(failedConversation, 'the failed welcome belongs to a conversation');
 
-    // --- The workspace's home is the dashboard for its owner, once it is open.
-    await page.goto(`${suite.server.url}${base}`);
+    // --- Once the workspace is open, the app opens on its dashboard.
+    await page.goto(`${suite.server.url}/`);
     await page.waitForURL(`${suite.server.url}${base}/dashboard`);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     const alerts = page.getByTestId('alert');
@@ -255,7 +256,7 @@ test('the owner lands on the dashboard, sees what needs attention, and each aler
     // --- The set-up steps stay within reach.
     await backToDashboard(page);
     await page.getByRole('link', { name: 'Set-up steps' }).click();
-    await page.waitForURL(`${suite.server.url}${base}?setup=1`);
+    await page.waitForURL(`${suite.server.url}${base}`);
     await page.getByTestId('onboarding').waitFor();
 
     // --- A new message shows up on the open dashboard without a reload.

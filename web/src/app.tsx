@@ -37,7 +37,7 @@ import { SettingsPage } from './pages/workspace/settings';
 import { WorkspacesPage } from './pages/workspaces';
 import { type RouteParams, matchPath, navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
-import { WorkspacesProvider, useWorkspaces } from './workspaces';
+import { WorkspacesProvider, landingPath, useWorkspaces } from './workspaces';
 
 /** What every page receives: the values of its pattern's ":name" segments. */
 export interface PageProps {
@@ -123,15 +123,16 @@ export function App() {
 }
 
 /**
- * "/" has no page of its own: signed in, it forwards to the current workspace (or to the
- * workspaces page to create one); signed out, to the status page. No history entry.
+ * "/" has no page of its own: signed in, it forwards to the current workspace (its dashboard
+ * once it is open; or to the workspaces page to create one); signed out, to the status page.
+ * No history entry.
  */
 function HomeRedirect() {
   const { state: session } = useSession();
   const { state: workspaces, current } = useWorkspaces();
   let to: string | null = null;
   if (session.status === 'signed_out' || session.status === 'error') to = '/status';
-  else if (current) to = `/workspaces/${current.id}`;
+  else if (current) to = landingPath(current);
   else if (workspaces.status === 'ready' || workspaces.status === 'error') to = '/workspaces';
   useEffect(() => {
     if (to) navigate(to, { replace: true });

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { currentPath } from '../router';
 import { roleLabel } from '../workspace_text';
-import { useMyPermissions, useWorkspaces } from '../workspaces';
+import { landingPath, useMyPermissions, useWorkspaces } from '../workspaces';
 import { Link } from './link';
 
 /** A <details> menu: opens on click or Enter, closes on navigation, Escape or a click outside. */
@@ -59,7 +59,7 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
         <ul class="switcher__list">
           {workspaces.map((workspace) => (
             <li key={workspace.id}>
-              <Link href={`/workspaces/${workspace.id}`} current={workspace.id === current?.id}>
+              <Link href={landingPath(workspace)} current={workspace.id === current?.id}>
                 <span class="switcher__item-name">{workspace.name}</span>{' '}
                 <span class="fact-note">{roleLabel(workspace.role)}</span>
               </Link>

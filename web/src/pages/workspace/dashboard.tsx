@@ -50,7 +50,7 @@ function DashboardBody({ id, membership }: WorkspaceBodyProps) {
           <span data-testid="generated-at">{formatTime(toMs(data.generated_at))}</span>.
         </p>
         <div class="dashboard__actions">
-          {membership?.role === 'owner' && <Link href={`${base}?setup=1`}>{T.setupLink}</Link>}
+          {membership?.role === 'owner' && <Link href={base}>{T.setupLink}</Link>}
           <button
             type="button"
             class="button button--secondary"

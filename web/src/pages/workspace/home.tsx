@@ -1,19 +1,18 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { MyWorkspace, User, Workspace } from '../../api/types';
 import { getWorkspace, listMembers } from '../../api/workspaces';
 import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
 import { useLoad } from '../../hooks';
-import { navigate } from '../../router';
 import { describePermissions, roleLabel } from '../../workspace_text';
 import { useWorkspaces } from '../../workspaces';
 import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 import { OnboardingWizard } from './onboarding';
 
 /**
- * Owners get the onboarding wizard; everyone else their role and what they can open. An owner
- * whose workspace was already open when the page loaded lands on the dashboard instead; the
- * wizard stays at "?setup=1" (the dashboard links it), and an activation made here keeps it.
+ * Owners get the onboarding wizard; everyone else their role and what they can open. Once the
+ * workspace is open, "/" and the workspace lists lead to its dashboard instead (landingPath);
+ * this page stays in the nav, and links the dashboard.
  */
 export const WorkspaceHomePage = workspacePage({
   title: (membership) => membership?.name ?? 'Workspace',
@@ -23,13 +22,6 @@ export const WorkspaceHomePage = workspacePage({
 function HomeBody({ id, membership, user }: WorkspaceBodyProps) {
   const workspace = useLoad((signal) => getWorkspace(id, { signal }));
   const workspaces = useWorkspaces();
-  const openAtLoad = useRef<boolean | null>(null);
-  if (workspace.data && openAtLoad.current === null) openAtLoad.current = workspace.data.is_active;
-  const setup = new URLSearchParams(window.location.search).has('setup');
-  const toDashboard = !setup && membership?.role === 'owner' && openAtLoad.current === true;
-  useEffect(() => {
-    if (toDashboard) navigate(`/workspaces/${id}/dashboard`, { replace: true });
-  }, [toDashboard]);
   // Readable but not in the list: joined since the list was loaded (e.g. in another tab).
   const stale = workspace.data !== null && !membership && workspaces.state.status === 'ready';
   useEffect(() => {
@@ -50,7 +42,7 @@ function HomeBody({ id, membership, user }: WorkspaceBodyProps) {
   if (workspaces.state.status === 'error' && !membership) {
     return <ErrorBanner error={workspaces.state.error} onRetry={() => void workspaces.reload()} />;
   }
-  if (!workspace.data || !membership || toDashboard) return <p class="muted">Loading…</p>;
+  if (!workspace.data || !membership) return <p class="muted">Loading…</p>;
   return (
     <div class="sections">
       <OpenState workspace={workspace.data} />
