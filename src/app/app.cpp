@@ -95,8 +95,8 @@ struct App::Impl {
   forms::Module forms;
   inventory::Module inventory;
   // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
-  // outbox). Stopped before messaging; declared after the modules its handlers use (booking)
-  // so that it is destroyed, and its thread gone, before them.
+  // outbox). Stopped before messaging; declared after the modules its handlers use (booking,
+  // forms) so that it is destroyed, and its thread gone, before them.
   jobs::Scheduler scheduler;
   ops::OpsHandlers ops;
   automation::AutomationHandlers automation;

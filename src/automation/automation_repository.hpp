@@ -46,6 +46,10 @@ class AutomationRepository {
                                  const std::vector<std::string_view>& kinds,
                                  std::optional<LogCursor> before, int limit) const;
 
+  // EXPLAIN QUERY PLAN of the count and of both log statements for one kind (tests), each
+  // plan's lines joined by '\n'.
+  std::vector<std::string> ExplainAll() const;
+
  private:
   db::Connection& conn_;
 };

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "automation/automation_repository.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "support/fake_clock.hpp"
@@ -53,6 +54,33 @@ TEST(DashboardRepositoryTest, EveryStatementReadsThroughItsIndex) {
     EXPECT_NE(plan.find("USING " + expected[i]), std::string::npos) << expected[i];
     EXPECT_EQ(plan.find("SCAN "), std::string::npos) << "a scan";
     EXPECT_EQ(plan.find("TEMP B-TREE FOR ORDER BY"), std::string::npos) << "a sort";
+  }
+}
+
+// The automation page's count and log read one kind's range of messages_workspace_kind, in
+// its order (the log of a busy rule never sorts the rule's history).
+TEST(DashboardRepositoryTest, AutomationCountsAndLogsReadThroughTheKindIndex) {
+  testing::TempDir dir;
+  testing::FakeClock clock;
+  auto database = db::OpenDatabase("sqlite:" + dir.File("automation.db"));
+  auto conn = database->Connect();
+  db::Migrator(*conn, clock).Migrate();
+  const auto plans = automation::AutomationRepository(*conn).ExplainAll();
+  ASSERT_EQ(plans.size(), 3u);
+  EXPECT_NE(plans[0].find("USING COVERING INDEX messages_workspace_kind (workspace_id=? AND "
+                          "kind=? AND created_at>?)"),
+            std::string::npos)
+      << plans[0];
+  EXPECT_NE(plans[1].find("USING INDEX messages_workspace_kind (workspace_id=? AND kind=?)"),
+            std::string::npos)
+      << plans[1];
+  EXPECT_NE(plans[2].find("USING INDEX messages_workspace_kind (workspace_id=? AND kind=? AND "
+                          "created_at<?)"),
+            std::string::npos)
+      << plans[2];
+  for (const auto& plan : plans) {
+    EXPECT_EQ(plan.find("SCAN "), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
   }
 }
 

@@ -1,6 +1,5 @@
 #include "forms/form_requests.hpp"
 
-#include <memory>
 #include <vector>
 
 #include "automation/rules.hpp"
@@ -193,6 +192,9 @@ jobs::JobResult FormRequests::RunReminder(db::Connection& conn, const jobs::Job&
   if (r->status != RequestStatus::kPending) {
     return Skipped(std::string("form request ") + RequestStatusName(r->status));
   }
+  // A reminder is never the first the customer hears of a form (the form_request rule was off,
+  // or the contact could not be reached when the booking was made).
+  if (!r->sent_at) return Skipped("the link was never sent");
   if (!automation::IsEnabled(conn, r->workspace_id, automation::Rule::kFormReminder)) {
     return Skipped("the form_reminder rule is off");
   }

@@ -11,7 +11,8 @@
 //   time of pending requests and moves their reminder; a cancellation cancels pending requests
 //   and their reminders. Live events go to after_commit; jobs_changed is set when jobs changed.
 // - RunReminder is the job handler of kFormReminderJob, inside the scheduler's transaction: it
-//   skips a request no longer pending, a workspace whose `form_reminder` rule is off and a
+//   skips a request no longer pending or whose link was never sent (a reminder is never the
+//   first the customer hears of it), a workspace whose `form_reminder` rule is off and a
 //   conversation whose automation is paused (staff replied, PRODUCT.md C4); else it queues one
 //   reminder with the same link (kind "form_reminder") and sets reminded_at.
 // Thread-safe (read-only after construction).

@@ -180,6 +180,11 @@ TEST_F(FormRequestsTest, TheRuleOffCreatesTheRequestButSendsNothing) {
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_FALSE(requests[0].sent_at.has_value());
   EXPECT_TRUE(Messages(kKindFormRequest).empty());
+  // Its reminder does not send the link in its place.
+  const auto jobs = ReminderJobs(requests[0].id);
+  ASSERT_EQ(jobs.size(), 1u);
+  EXPECT_EQ(requests_.RunReminder(*conn_, jobs[0]).note, "the link was never sent");
+  EXPECT_TRUE(Messages(kKindFormReminder).empty());
 }
 
 TEST_F(FormRequestsTest, NoReminderWhenItsTimeHasPassed) {
