@@ -74,20 +74,25 @@ function FailedMessage({ workspaceId, message }: FailedMessageProps) {
   );
 }
 
+/**
+ * The share delivered of the messages that went out (accepted by the provider, `sent`, or
+ * refused, `failed`; the two never overlap: docs/API.md, "Dashboard"), per day and overall.
+ */
 function DeliveryChart({ days }: { days: readonly DeliveryDay[] }) {
-  const sent = days.reduce((sum, day) => sum + day.sent, 0);
+  const out = (day: DeliveryDay) => day.sent + day.failed;
+  const total = days.reduce((sum, day) => sum + out(day), 0);
   const delivered = days.reduce((sum, day) => sum + day.delivered, 0);
   const failed = days.reduce((sum, day) => sum + day.failed, 0);
-  const overall = percent(delivered, sent);
+  const overall = percent(delivered, total);
   const summary =
-    sent === 0
-      ? 'Delivery rate: no messages sent in the last 30 days.'
-      : `Delivery rate: ${overall} of ${plural(sent, 'message')} delivered over 30 days; ` +
+    total === 0
+      ? 'Delivery rate: no messages went out in the last 30 days.'
+      : `Delivery rate: ${overall} of ${plural(total, 'message')} delivered over 30 days; ` +
         `${plural(failed, 'failed message')}.`;
   return (
     <>
       <p class="dashboard__rate" data-testid="delivery-rate">
-        <strong>{overall}</strong> delivered · {plural(sent, 'message')} sent ·{' '}
+        <strong>{overall}</strong> delivered · {plural(total, 'message')} sent ·{' '}
         {plural(failed, 'failure')}
       </p>
       <BarChart
@@ -96,20 +101,20 @@ function DeliveryChart({ days }: { days: readonly DeliveryDay[] }) {
         max={100}
         bars={days.map((day) => ({
           label: formatDay(day.date),
-          value: day.sent === 0 ? null : Math.round((day.delivered / day.sent) * 100),
+          value: out(day) === 0 ? null : Math.round((day.delivered / out(day)) * 100),
           title:
-            `${formatDay(day.date)}: ${percent(day.delivered, day.sent)} of ` +
-            `${plural(day.sent, 'message')} delivered, ${day.failed} failed`,
+            `${formatDay(day.date)}: ${percent(day.delivered, out(day))} of ` +
+            `${plural(out(day), 'message')} delivered, ${day.failed} failed`,
         }))}
         table={{
           caption: 'Messages per day',
           columns: ['Day', 'Sent', 'Delivered', 'Failed', 'Delivered share'],
           rows: days.map((day) => [
             formatDay(day.date),
-            day.sent.toLocaleString(),
+            out(day).toLocaleString(),
             day.delivered.toLocaleString(),
             day.failed.toLocaleString(),
-            percent(day.delivered, day.sent),
+            percent(day.delivered, out(day)),
           ]),
         }}
       />
