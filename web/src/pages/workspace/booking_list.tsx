@@ -1,6 +1,7 @@
 // The calendar's list view: bookings by start, filtered by status, staff member and dates
 // (in the workspace's zone), a page at a time. Opened with a status (from the address), it
-// lists every booking of that status, whatever its date.
+// lists every booking of that status from today on, however far ahead (as the dashboard
+// counts the bookings awaiting approval).
 
 import { useState } from 'preact/hooks';
 import type { Booking, BookingQuery } from '../../api/booking_types';
@@ -21,7 +22,7 @@ interface BookingListProps {
   members: readonly Member[];
   /** Changes when bookings changed (live): load again. */
   version: number;
-  /** The first filter's status, e.g. "pending" (then without dates); else the next 30 days. */
+  /** The first filter's status, e.g. "pending" (then from today on); else the next 30 days. */
   status?: string | null;
 }
 
@@ -114,7 +115,7 @@ export function BookingList(props: BookingListProps) {
 
 function firstFilter(today: string, status: string | null | undefined): Filter {
   const known = (kBookingStatuses as readonly string[]).includes(status ?? '');
-  if (status && known) return { status, member: '', from: '', to: '' };
+  if (status && known) return { status, member: '', from: today, to: '' };
   return { status: '', member: '', from: today, to: addDays(today, 30) };
 }
 

@@ -1,8 +1,8 @@
 // The staff calendar (permission bookings): day and week views on a time grid in the
 // workspace's zone, a filtered list, a new booking, and the calendar feeds. Bookings change
 // live: every `booking` event of the workspace's stream (which carries them to every member
-// with the bookings permission) fetches what is shown again. "?view=list&status=pending" opens the list with that status
-// (the dashboard's link to the bookings awaiting approval).
+// with the bookings permission) fetches what is shown again. "?view=list&status=pending" opens
+// the list with that status (the dashboard's link to the bookings awaiting approval).
 
 import { useState } from 'preact/hooks';
 import type { Booking } from '../../api/booking_types';
