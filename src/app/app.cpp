@@ -127,16 +127,16 @@ struct App::Impl {
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
         automation(config.public_base_url),
-        router(WithExtras(BuildRoutes(Handlers{
-                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
-                              workspaces.channel_handlers(), workspaces.invitation_handlers(),
-                              workspaces.onboarding_handlers(), inbox.handlers(),
-                              contacts.handlers(), booking.service_handlers(),
-                              booking.public_handlers(), booking.calendar_handlers(),
-                              booking.booking_handlers(), forms.handlers(),
-                              inventory.handlers(), automation, dashboard}),
-                          std::move(options.extra_routes)),
-               Guards(auth, messaging, workspaces)),
+        router(
+            WithExtras(BuildRoutes(Handlers{
+                           ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                           workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                           workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers(),
+                           booking.service_handlers(), booking.public_handlers(),
+                           booking.calendar_handlers(), booking.booking_handlers(),
+                           forms.handlers(), inventory.handlers(), automation, dashboard}),
+                       std::move(options.extra_routes)),
+            Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two

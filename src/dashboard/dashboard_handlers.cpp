@@ -57,6 +57,7 @@ Json FormsJson(const FormsSection& s) {
                      {"form", {{"id", r.form_id}, {"name", r.form_name}}},
                      {"booking_id", r.booking_id},
                      {"contact", {{"id", r.contact_id}, {"name", r.contact_name}}},
+                     {"status", "overdue"},
                      {"due_at", r.due_at}});
   }
   return {{"pending", s.counts.pending},
