@@ -1,6 +1,7 @@
 // The fake Twilio the browser tests rely on, checked on its own (no careops, no browser):
 // its signatures match Twilio's published test vector, it refuses bad credentials as Twilio
-// does, and it answers and then reports delivery to the StatusCallback URL, signed.
+// does, it answers and then reports delivery to the StatusCallback URL, signed, and it refuses
+// the numbers a test tells it to reject.
 
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -105,4 +106,20 @@ test('a message is answered 201 queued, recorded, then reported sent and deliver
   } finally {
     receiver.close();
   }
+});
+
+test('a number in rejectTo is refused as an invalid number (400, code 21211), not recorded', async () => {
+  const form = { To: '+14155550111', From: '+14155550199', Body: 'hi' };
+  fake.rejectTo.add(form.To);
+  try {
+    const answer = await send(form);
+    assert.equal(answer.status, 400);
+    assert.equal((await answer.json()).code, 21211);
+    assert.ok(!fake.messages.some((m) => m.to === form.To), 'a refused message is not recorded');
+    assert.equal(fake.refused.at(-1).status, 400);
+  } finally {
+    fake.rejectTo.delete(form.To);
+  }
+  const again = await send(form);
+  assert.equal(again.status, 201, 'accepted again once removed from rejectTo');
 });

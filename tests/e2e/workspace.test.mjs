@@ -80,15 +80,19 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       kWorkspace.name,
     );
     assert.deepEqual(await navLinks(owner), [
+      'Dashboard',
       'Home',
       'Calendar',
       'Inbox',
       'Contacts',
+      'Forms',
+      'Inventory',
       'Availability',
       'Members',
       'Services',
       'Settings',
       'Channels',
+      'Automation',
       'Audit log',
     ]);
     await assertFits(owner, 'the onboarding wizard');
@@ -184,11 +188,12 @@ test('an owner sets up a workspace with its own SMS, and an invited staff member
       );
       await assertFits(staff, "the staff member's home");
 
-      // Staff see Home, Availability, Members and (with the inbox and bookings permissions
-      // staff get by default) Calendar, Inbox and Contacts, which appear once their
-      // permissions are known; the member list is read-only.
+      // Staff see Dashboard, Home, Availability, Members and (with the inbox and bookings
+      // permissions staff get by default) Calendar, Inbox and Contacts, which appear once
+      // their permissions are known; the member list is read-only.
       await workspaceNav(staff).getByRole('link', { name: 'Inbox' }).waitFor();
       assert.deepEqual(await navLinks(staff), [
+        'Dashboard',
         'Home',
         'Calendar',
         'Inbox',

@@ -17,11 +17,13 @@ import { RegisterPage } from './pages/register';
 import { ResetPasswordPage } from './pages/reset_password';
 import { StatusPage } from './pages/status';
 import { AuditPage } from './pages/workspace/audit';
+import { AutomationPage } from './pages/workspace/automation';
 import { AvailabilityPage } from './pages/workspace/availability';
 import { BookingDetailPage } from './pages/workspace/booking_detail';
 import { CalendarPage } from './pages/workspace/calendar';
 import { ChannelsPage } from './pages/workspace/channels';
 import { ContactsPage } from './pages/workspace/contacts';
+import { DashboardPage } from './pages/workspace/dashboard';
 import { FormBuilderPage } from './pages/workspace/form_builder';
 import { FormRequestsPage } from './pages/workspace/form_requests';
 import { FormsPage } from './pages/workspace/forms';
@@ -35,7 +37,7 @@ import { SettingsPage } from './pages/workspace/settings';
 import { WorkspacesPage } from './pages/workspaces';
 import { type RouteParams, matchPath, navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
-import { WorkspacesProvider, useWorkspaces } from './workspaces';
+import { WorkspacesProvider, landingPath, useWorkspaces } from './workspaces';
 
 /** What every page receives: the values of its pattern's ":name" segments. */
 export interface PageProps {
@@ -69,6 +71,8 @@ const kRoutes: readonly Route[] = [
   { pattern: '/dev/outbox', page: DevOutboxPage },
   { pattern: '/workspaces', page: WorkspacesPage },
   { pattern: '/workspaces/:id', page: WorkspaceHomePage },
+  { pattern: '/workspaces/:id/dashboard', page: DashboardPage },
+  { pattern: '/workspaces/:id/automation', page: AutomationPage },
   { pattern: '/workspaces/:id/settings', page: SettingsPage },
   { pattern: '/workspaces/:id/channels', page: ChannelsPage },
   { pattern: '/workspaces/:id/members', page: MembersPage },
@@ -119,15 +123,16 @@ export function App() {
 }
 
 /**
- * "/" has no page of its own: signed in, it forwards to the current workspace (or to the
- * workspaces page to create one); signed out, to the status page. No history entry.
+ * "/" has no page of its own: signed in, it forwards to the current workspace (its dashboard
+ * once it is open; or to the workspaces page to create one); signed out, to the status page.
+ * No history entry.
  */
 function HomeRedirect() {
   const { state: session } = useSession();
   const { state: workspaces, current } = useWorkspaces();
   let to: string | null = null;
   if (session.status === 'signed_out' || session.status === 'error') to = '/status';
-  else if (current) to = `/workspaces/${current.id}`;
+  else if (current) to = landingPath(current);
   else if (workspaces.status === 'ready' || workspaces.status === 'error') to = '/workspaces';
   useEffect(() => {
     if (to) navigate(to, { replace: true });

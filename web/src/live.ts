@@ -45,6 +45,22 @@ export function useBookingEvents(id: number, onChange: OnBookingChange, enabled 
 }
 
 /**
+ * Follows every event of workspace `id` that changes what the dashboard counts: bookings,
+ * conversations, message deliveries, form requests and stock. `onChange` gets no id: the
+ * dashboard fetches its whole answer again.
+ */
+export function useDashboardEvents(id: number, onChange: () => void, enabled = true): LiveState {
+  const events = {
+    booking: 'id',
+    conversation: 'id',
+    message: 'conversation_id',
+    form_request: 'id',
+    inventory: 'id',
+  };
+  return useWorkspaceStream(id, events, () => onChange(), enabled);
+}
+
+/**
  * Called with the id of the form request or inventory item that changed, or null when it could
  * be any (the stream (re)connected).
  */

@@ -6,6 +6,7 @@ import './styles/workspace.css';
 import './styles/inbox.css';
 import './styles/booking.css';
 import './styles/calendar.css';
+import './styles/dashboard.css';
 import './styles/forms.css';
 import './styles/inventory.css';
 

@@ -106,6 +106,15 @@ export function WorkspacesProvider({ path, children }: WorkspacesProviderProps) 
   return <WorkspacesContext.Provider value={value}>{children}</WorkspacesContext.Provider>;
 }
 
+/**
+ * Where opening `workspace` leads: the dashboard once it is open for business, else its home
+ * (the owner's onboarding). The home stays in the nav either way.
+ */
+export function landingPath(workspace: { id: number; is_active: boolean }): string {
+  const home = `/workspaces/${workspace.id}`;
+  return workspace.is_active ? `${home}/dashboard` : home;
+}
+
 export function useWorkspaces(): WorkspacesContextValue {
   const value = useContext(WorkspacesContext);
   if (!value) throw new Error('useWorkspaces() outside <WorkspacesProvider>');

@@ -9,10 +9,12 @@
 // - Every accepted message is recorded; if it named a StatusCallback, the fake then POSTs
 //   "sent" and "delivered" to it (form MessageSid, MessageStatus, AccountSid, From, To, …),
 //   signed with X-Twilio-Signature as Twilio signs them, and records each answer's status.
+// - A message to a number in `rejectTo` is refused as Twilio refuses an invalid number
+//   (400, error 21211), which CareOps treats as a permanent failure: the message is `failed`.
 //
 // Contract: startFakeTwilio() resolves once listening on 127.0.0.1 (port 0) with
-// {url, accountSid, authToken, messages, refused, waitForMessage, stop}. One account exists:
-// accountSid "AC" + 32 hex, authToken 32 hex, fresh each start.
+// {url, accountSid, authToken, messages, refused, rejectTo, waitForMessage, stop}. One account
+// exists: accountSid "AC" + 32 hex, authToken 32 hex, fresh each start.
 
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -45,7 +47,8 @@ const twilioDate = (ms) => new Date(ms).toUTCString().replace('GMT', '+0000');
 
 /**
  * `statuses`: the callbacks sent for each message, in order; `callbackDelayMs`: the wait
- * before the first and between the following ones.
+ * before the first and between the following ones. The answer's `rejectTo` is a Set of
+ * numbers (E.164) to refuse; tests add to it while the fake runs.
  */
 export async function startFakeTwilio({
   statuses = ['sent', 'delivered'],
@@ -57,6 +60,8 @@ export async function startFakeTwilio({
   const messages = [];
   /** Requests answered with an error: {method, path, status, reason}. */
   const refused = [];
+  /** Numbers whose messages are refused with Twilio's error 21211. */
+  const rejectTo = new Set();
   const waiters = new Set();
   const timers = new Set();
 
@@ -111,6 +116,9 @@ export async function startFakeTwilio({
     if (!from && !messagingServiceSid)
       return refuse(400, 21603, "A 'From' phone number is required.");
     if (!body) return refuse(400, 21602, 'Message body is required.');
+    if (rejectTo.has(to)) {
+      return refuse(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+    }
 
     const message = {
       sid: `SM${hex(16)}`,
@@ -212,6 +220,7 @@ export async function startFakeTwilio({
     authToken,
     messages,
     refused,
+    rejectTo,
     waitForMessage,
     stop,
   };

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { currentPath } from '../router';
 import { roleLabel } from '../workspace_text';
-import { useMyPermissions, useWorkspaces } from '../workspaces';
+import { landingPath, useMyPermissions, useWorkspaces } from '../workspaces';
 import { Link } from './link';
 
 /** A <details> menu: opens on click or Enter, closes on navigation, Escape or a click outside. */
@@ -59,7 +59,7 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
         <ul class="switcher__list">
           {workspaces.map((workspace) => (
             <li key={workspace.id}>
-              <Link href={`/workspaces/${workspace.id}`} current={workspace.id === current?.id}>
+              <Link href={landingPath(workspace)} current={workspace.id === current?.id}>
                 <span class="switcher__item-name">{workspace.name}</span>{' '}
                 <span class="fact-note">{roleLabel(workspace.role)}</span>
               </Link>
@@ -75,9 +75,9 @@ export function WorkspaceSwitcher({ path }: { path: string }) {
 }
 
 /**
- * Links of the current workspace: Home, Availability and Members for everyone, Calendar with
- * the bookings permission, Inbox and Contacts with the inbox permission, Forms and Inventory
- * with theirs, the rest for owners.
+ * Links of the current workspace: Dashboard, Home, Availability and Members for everyone,
+ * Calendar with the bookings permission, Inbox and Contacts with the inbox permission, Forms
+ * and Inventory with theirs, the rest for owners.
  */
 export function WorkspaceNav() {
   const { current } = useWorkspaces();
@@ -88,6 +88,9 @@ export function WorkspaceNav() {
   return (
     <nav aria-label="Workspace" class="workspace-nav">
       <ul class="nav workspace-nav__list">
+        <li>
+          <Link href={`${base}/dashboard`}>Dashboard</Link>
+        </li>
         <li>
           <Link href={base}>Home</Link>
         </li>
@@ -140,6 +143,9 @@ export function WorkspaceNav() {
             </li>
             <li>
               <Link href={`${base}/channels`}>Channels</Link>
+            </li>
+            <li>
+              <Link href={`${base}/automation`}>Automation</Link>
             </li>
             <li>
               <Link href={`${base}/audit`}>Audit log</Link>

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../layout';
 import { navigate } from '../router';
 import { useRequiredUser } from '../session';
 import { roleLabel } from '../workspace_text';
-import { useWorkspaces } from '../workspaces';
+import { landingPath, useWorkspaces } from '../workspaces';
 import {
   DetailsFields,
   browserRegion,
@@ -53,7 +53,7 @@ function WorkspaceList({ workspaces }: { workspaces: MyWorkspace[] }) {
       {workspaces.map((workspace) => (
         <li key={workspace.id} class="rows__item" data-testid="workspace-item">
           <div class="rows__main">
-            <Link href={`/workspaces/${workspace.id}`}>
+            <Link href={landingPath(workspace)}>
               <strong>{workspace.name}</strong>
             </Link>{' '}
             <span class="badge">{roleLabel(workspace.role)}</span>{' '}

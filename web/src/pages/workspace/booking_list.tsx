@@ -1,5 +1,7 @@
 // The calendar's list view: bookings by start, filtered by status, staff member and dates
-// (in the workspace's zone), a page at a time.
+// (in the workspace's zone), a page at a time. Opened with a status (from the address), it
+// lists every booking of that status from today on, however far ahead (as the dashboard
+// counts the bookings awaiting approval).
 
 import { useState } from 'preact/hooks';
 import type { Booking, BookingQuery } from '../../api/booking_types';
@@ -20,6 +22,8 @@ interface BookingListProps {
   members: readonly Member[];
   /** Changes when bookings changed (live): load again. */
   version: number;
+  /** The first filter's status, e.g. "pending" (then from today on); else the next 30 days. */
+  status?: string | null;
 }
 
 interface Filter {
@@ -31,14 +35,10 @@ interface Filter {
 
 const kPageSize = 50;
 
-export function BookingList({ workspaceId, tz, members, version }: BookingListProps) {
+export function BookingList(props: BookingListProps) {
+  const { workspaceId, tz, members, version } = props;
   const today = todayIn(tz);
-  const [typed, setTyped] = useState<Filter>({
-    status: '',
-    member: '',
-    from: today,
-    to: addDays(today, 30),
-  });
+  const [typed, setTyped] = useState<Filter>(() => firstFilter(today, props.status));
   const [filter, setFilter] = useState<Filter>(typed);
   const query: BookingQuery = {
     status: filter.status || undefined,
@@ -111,6 +111,12 @@ export function BookingList({ workspaceId, tz, members, version }: BookingListPr
       </ListCardBody>
     </div>
   );
+}
+
+function firstFilter(today: string, status: string | null | undefined): Filter {
+  const known = (kBookingStatuses as readonly string[]).includes(status ?? '');
+  if (status && known) return { status, member: '', from: today, to: '' };
+  return { status: '', member: '', from: today, to: addDays(today, 30) };
 }
 
 function DateInput(props: { label: string; value: string; onValue: (value: string) => void }) {

@@ -1,7 +1,8 @@
 // The staff calendar (permission bookings): day and week views on a time grid in the
 // workspace's zone, a filtered list, a new booking, and the calendar feeds. Bookings change
-// live: every `booking` event of the workspace's stream (readable with the inbox permission)
-// fetches what is shown again.
+// live: every `booking` event of the workspace's stream (which carries them to every member
+// with the bookings permission) fetches what is shown again. "?view=list&status=pending" opens
+// the list with that status (the dashboard's link to the bookings awaiting approval).
 
 import { useState } from 'preact/hooks';
 import type { Booking } from '../../api/booking_types';
@@ -27,7 +28,8 @@ type View = 'day' | 'week' | 'list';
 function CalendarBody({ id, membership }: WorkspaceBodyProps) {
   const tz = membership?.timezone ?? 'UTC';
   const permissions = useMyPermissions(membership);
-  const [view, setView] = useState<View>('day');
+  const [query] = useState(() => new URLSearchParams(window.location.search));
+  const [view, setView] = useState<View>(() => viewParam(query.get('view')));
   const [anchor, setAnchor] = useState(() => todayIn(tz));
   const [version, setVersion] = useState(0);
   const [adding, setAdding] = useState(false);
@@ -46,11 +48,7 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
   const shown = grid.data?.from === from && grid.data.to === to ? grid.data.bookings : null;
   const members = useLoad((signal) => listMembers(id, { signal }));
   const refused = grid.error?.status === 403 || grid.error?.status === 404;
-  const live = useBookingEvents(
-    id,
-    () => setVersion((n) => n + 1),
-    permissions?.inbox === true && !refused,
-  );
+  const live = useBookingEvents(id, () => setVersion((n) => n + 1), !refused);
 
   if (grid.error && refused) {
     return (
@@ -70,7 +68,7 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
       <div class="page__head">
         <p class="fact-note calendar__zone" data-testid="calendar-zone">
           Times are in {zoneLabel(tz)}, the workspace's time zone.{' '}
-          {permissions?.inbox ? <LiveNote state={live} /> : 'Press Refresh to see changes.'}
+          <LiveNote state={live} />
         </p>
         {!adding && (
           <button type="button" class="button" onClick={() => setAdding(true)}>
@@ -119,7 +117,13 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
           </div>
         </div>
         {view === 'list' ? (
-          <BookingList workspaceId={id} tz={tz} members={memberList} version={version} />
+          <BookingList
+            workspaceId={id}
+            tz={tz}
+            members={memberList}
+            version={version}
+            status={query.get('status')}
+          />
         ) : (
           <>
             <div class="calendar__nav">
@@ -178,6 +182,11 @@ function CalendarBody({ id, membership }: WorkspaceBodyProps) {
       <CalendarFeeds workspaceId={id} />
     </div>
   );
+}
+
+/** The `?view=` of the address: one of the views, else the day. */
+function viewParam(raw: string | null): View {
+  return raw === 'week' || raw === 'list' ? raw : 'day';
 }
 
 function LiveNote({ state }: { state: LiveState }) {

@@ -9,7 +9,11 @@ import { useWorkspaces } from '../../workspaces';
 import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 import { OnboardingWizard } from './onboarding';
 
-/** Owners get the onboarding wizard; everyone else their role and what they can open. */
+/**
+ * Owners get the onboarding wizard; everyone else their role and what they can open. Once the
+ * workspace is open, "/" and the workspace lists lead to its dashboard instead (landingPath);
+ * this page stays in the nav, and links the dashboard.
+ */
 export const WorkspaceHomePage = workspacePage({
   title: (membership) => membership?.name ?? 'Workspace',
   body: HomeBody,
@@ -42,6 +46,12 @@ function HomeBody({ id, membership, user }: WorkspaceBodyProps) {
   return (
     <div class="sections">
       <OpenState workspace={workspace.data} />
+      {workspace.data.is_active && (
+        <p>
+          <Link href={`/workspaces/${id}/dashboard`}>Open the dashboard</Link>: what is happening
+          in the business right now.
+        </p>
+      )}
       {membership.role === 'owner' ? (
         <OnboardingWizard workspace={workspace.data} onActivated={workspace.reload} />
       ) : (

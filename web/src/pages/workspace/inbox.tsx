@@ -2,7 +2,8 @@
 // one opened, at /workspaces/{id}/inbox/{conversation}. The page stays mounted while
 // conversations are opened (see the route's mountKey), so the list and the event stream carry
 // on; each event re-fetches the list, and the thread when it is the one that changed. On a
-// phone it is the list, then the thread with a way back.
+// phone it is the list, then the thread with a way back. "?waiting=1" opens it on the
+// conversations waiting for a reply, whatever their status (the dashboard's link).
 
 import { useState } from 'preact/hooks';
 import { listConversations } from '../../api/inbox';
@@ -23,7 +24,7 @@ const kFirstFilter: ListFilter = { status: 'open', unread: false, waiting: false
 
 function InboxBody({ id, params, membership, user }: WorkspaceBodyProps) {
   const selected = conversationParam(params['conversation']);
-  const [filter, setFilter] = useState<ListFilter>(kFirstFilter);
+  const [filter, setFilter] = useState<ListFilter>(firstFilter);
   // Bumped by the event stream: the list on every change, the thread on its own.
   const [listVersion, setListVersion] = useState(0);
   const [threadVersion, setThreadVersion] = useState(0);
@@ -103,6 +104,12 @@ function InboxBody({ id, params, membership, user }: WorkspaceBodyProps) {
       </div>
     </div>
   );
+}
+
+/** The filter the page opens with: the address's `?waiting=1`, else the open conversations. */
+function firstFilter(): ListFilter {
+  const waiting = new URLSearchParams(window.location.search).get('waiting') === '1';
+  return waiting ? { ...kFirstFilter, status: 'all', waiting: true } : kFirstFilter;
 }
 
 /** The `:conversation` segment as an id, or null (none, or not a number). */
