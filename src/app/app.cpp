@@ -33,6 +33,8 @@
 #include "http/worker_pool.hpp"
 #include "inbox/live.hpp"
 #include "inbox/module.hpp"
+#include "inventory/inventory_step.hpp"
+#include "inventory/module.hpp"
 #include "jobs/scheduler.hpp"
 #include "messaging/module.hpp"
 #include "messaging/outbox.hpp"
@@ -89,6 +91,7 @@ struct App::Impl {
   booking::Module booking;
   // Intake forms: a booking observer and the form_reminder job (registered below).
   forms::Module forms;
+  inventory::Module inventory;
   // Runs due jobs (reminders); what a job enqueues is sent at once (after_commit wakes the
   // outbox). Stopped before messaging; declared after the modules its handlers use (booking,
   // forms) so that it is destroyed, and its thread gone, before them.
@@ -113,19 +116,20 @@ struct App::Impl {
         booking(config, clock, key, messaging.outbox(), contacts.service(), events,
                 [this] { scheduler.Wake(); }),
         forms(config, clock, key, messaging.outbox(), events),
+        inventory(clock, messaging.outbox(), events),
         scheduler(*database, clock, jobs::SchedulerOptions{},
                   [this] { messaging.outbox().Wake(); }),
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(
-                   BuildRoutes(Handlers{
-                       ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
-                       workspaces.channel_handlers(), workspaces.invitation_handlers(),
-                       workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers(),
-                       booking.service_handlers(), booking.public_handlers(),
-                       booking.calendar_handlers(), booking.booking_handlers(), forms.handlers()}),
-                   std::move(options.extra_routes)),
+        router(WithExtras(BuildRoutes(Handlers{
+                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                              workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                              workspaces.onboarding_handlers(), inbox.handlers(),
+                              contacts.handlers(), booking.service_handlers(),
+                              booking.public_handlers(), booking.calendar_handlers(),
+                              booking.booking_handlers(), forms.handlers(), inventory.handlers()}),
+                          std::move(options.extra_routes)),
                Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
@@ -139,6 +143,9 @@ struct App::Impl {
     // Features give their onboarding step its check here, before serving:
     // workspaces.onboarding().Register("<step key>", check) (see workspaces/onboarding.hpp).
     workspaces.onboarding().Register("services", booking::ServicesStep);
+    // Inventory: stock moves with every booking change; its onboarding step.
+    booking.AddObserver(inventory.BookingObserver());
+    workspaces.onboarding().Register("inventory", inventory::InventoryStep);
     {
       auto conn = database->Connect();
       PrepareSchema(*conn, clock);

@@ -12,6 +12,7 @@
 #include "contacts/contact_handlers.hpp"
 #include "forms/form_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
+#include "inventory/inventory_handlers.hpp"
 #include "messaging/messaging_handlers.hpp"
 #include "ops/ops_handlers.hpp"
 #include "workspaces/channel_handlers.hpp"
@@ -37,6 +38,7 @@ constexpr AccessRule kOwner{Access::kMember, Permission::kOwner};
 constexpr AccessRule kInbox{Access::kMember, Permission::kInbox};
 constexpr AccessRule kBookings{Access::kMember, Permission::kBookings};
 constexpr AccessRule kForms{Access::kMember, Permission::kForms};
+constexpr AccessRule kInventory{Access::kMember, Permission::kInventory};
 
 // Routes that hash or verify a password (argon2id, ~0.1 s and 64 MiB each) share this many
 // requests in flight; beyond it they answer 503 at once without taking a worker, so a login
@@ -79,6 +81,7 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using contacts::ContactHandlers;
   using forms::FormHandlers;
   using inbox::InboxHandlers;
+  using inventory::InventoryHandlers;
   using messaging::MessagingHandlers;
   using ops::OpsHandlers;
   using workspaces::ChannelHandlers;
@@ -303,6 +306,28 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
           {Method::kPost, "/api/public/forms/open", kPublic, Bind(h.forms, &FormHandlers::Open)},
           {Method::kPost, "/api/public/forms/submit", kPublic,
            Bind(h.forms, &FormHandlers::Submit)},
+      },
+      // Inventory (src/inventory/): members holding the inventory permission; stock moves by
+      // adjustments here and with bookings (the booking observer), each change a ledger row.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/inventory", kInventory,
+           Bind(h.inventory, &InventoryHandlers::List)},
+          {Method::kPost, "/api/workspaces/{id:int}/inventory", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Create)},
+          {Method::kGet, "/api/workspaces/{id:int}/inventory/{item_id:int}", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Get)},
+          {Method::kPatch, "/api/workspaces/{id:int}/inventory/{item_id:int}", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Update)},
+          {Method::kDelete, "/api/workspaces/{id:int}/inventory/{item_id:int}", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Delete)},
+          {Method::kPost, "/api/workspaces/{id:int}/inventory/{item_id:int}/adjustments",
+           kInventory, Bind(h.inventory, &InventoryHandlers::Adjust)},
+          {Method::kGet, "/api/workspaces/{id:int}/inventory/{item_id:int}/ledger", kInventory,
+           Bind(h.inventory, &InventoryHandlers::Ledger)},
+          {Method::kGet, "/api/workspaces/{id:int}/services/{service_id:int}/usage", kInventory,
+           Bind(h.inventory, &InventoryHandlers::GetUsage)},
+          {Method::kPut, "/api/workspaces/{id:int}/services/{service_id:int}/usage", kInventory,
+           Bind(h.inventory, &InventoryHandlers::PutUsage)},
       },
   });
 }

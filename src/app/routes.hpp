@@ -36,6 +36,9 @@ class CalendarFeedHandlers;
 class PublicCatalogHandlers;
 class ServiceHandlers;
 }  // namespace careops::booking
+namespace careops::inventory {
+class InventoryHandlers;
+}
 
 namespace careops::forms {
 class FormHandlers;
@@ -59,6 +62,7 @@ struct Handlers {
   const booking::CalendarFeedHandlers& calendar_feeds;
   const booking::BookingHandlers& bookings;
   const forms::FormHandlers& forms;
+  const inventory::InventoryHandlers& inventory;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "support/workspace_fixture.hpp"
@@ -128,6 +129,55 @@ TEST_F(IsolationTest, AnotherWorkspacesFormIsOutOfReachByItsId) {
   ASSERT_EQ(still.status, 200);
   EXPECT_EQ(still.Json()["name"], kFormName);
 }
+
+// ---- Inventory (src/inventory/): real item and service ids of one workspace, asked for
+// through another workspace's routes by that workspace's owner.
+TEST_F(IsolationTest, InventoryItemsAndUsageStayInTheirWorkspace) {
+  const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
+  const std::string ann_path = "/api/workspaces/" + std::to_string(ann_ws);
+  auto created = As(ann_, "POST", ann_path + "/inventory",
+                    nlohmann::json{{"name", "Secret Gloves"}, {"on_hand", 5}}.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t gloves = created.Json()["id"].get<std::int64_t>();
+  auto service = As(ann_, "POST", ann_path + "/services",
+                    nlohmann::json{{"name", "Secret Service"}, {"duration_minutes", 30}}.dump());
+  ASSERT_EQ(service.status, 201) << service.body;
+  const std::string service_id = std::to_string(service.Json()["id"].get<std::int64_t>());
+
+  const std::int64_t bob_ws = CreateWorkspace(bob_, "Bob's Own", "bob-own");
+  const std::string bob_path = "/api/workspaces/" + std::to_string(bob_ws);
+  const std::string item = bob_path + "/inventory/" + std::to_string(gloves);
+  for (const auto& [method, target, body] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"GET", item, ""},
+           {"PATCH", item, R"({"name": "Mine"})"},
+           {"DELETE", item, ""},
+           {"GET", item + "/ledger", ""},
+           {"POST", item + "/adjustments", R"({"kind": "restock", "quantity": 1})"},
+           {"GET", bob_path + "/services/" + service_id + "/usage", ""},
+           {"PUT", bob_path + "/services/" + service_id + "/usage", R"({"usage": []})"},
+       }) {
+    SCOPED_TRACE(method + " " + target);
+    auto r = As(bob_, method, target, body);
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_EQ(r.body.find("Secret"), std::string::npos) << r.body;
+  }
+  // Ann's item cannot be put into Bob's own service's usage either.
+  auto own = As(bob_, "POST", bob_path + "/services",
+                nlohmann::json{{"name", "Bob's Service"}, {"duration_minutes", 30}}.dump());
+  ASSERT_EQ(own.status, 201) << own.body;
+  auto borrowed =
+      As(bob_, "PUT",
+         bob_path + "/services/" + std::to_string(own.Json()["id"].get<std::int64_t>()) + "/usage",
+         nlohmann::json{{"usage", {{{"item_id", gloves}, {"quantity", 1}}}}}.dump());
+  EXPECT_EQ(borrowed.status, 400) << borrowed.body;
+  EXPECT_EQ(borrowed.Json()["error"]["field"], "usage");
+  EXPECT_EQ(As(bob_, "GET", bob_path + "/inventory").Json()["items"].size(), 0u);
+  auto after = As(ann_, "GET", ann_path + "/inventory/" + std::to_string(gloves)).Json();
+  EXPECT_EQ(after["name"], "Secret Gloves");
+  EXPECT_EQ(after["on_hand"], 5);
+}
+// ---- end of Inventory
 
 }  // namespace
 }  // namespace careops::testing

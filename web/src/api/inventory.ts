@@ -9,6 +9,7 @@ import type {
   LedgerResponse,
   NewItemRequest,
   StockChange,
+  UsageResponse,
   UsageRow,
 } from './inventory_types';
 import { workspacePath } from './workspaces';
@@ -66,15 +67,23 @@ export function listLedger(
   return apiGet(itemPath(id, itemId, `/ledger${query}`), options);
 }
 
+const usagePath = (id: number, serviceId: number) =>
+  workspacePath(id, `/services/${encodeURIComponent(String(serviceId))}/usage`);
+
+/** What one booking of the service uses, by item name. */
+export function getServiceUsage(
+  id: number,
+  serviceId: number,
+  options: RequestOptions = {},
+): Promise<UsageResponse> {
+  return apiGet(usagePath(id, serviceId), options);
+}
+
 /** Replaces what one booking of the service uses (existing reservations keep theirs). */
 export function saveServiceUsage(
   id: number,
   serviceId: number,
   usage: UsageRow[],
-): Promise<{ usage: UsageRow[] }> {
-  return apiSend(
-    'PUT',
-    workspacePath(id, `/services/${encodeURIComponent(String(serviceId))}/usage`),
-    { usage },
-  );
+): Promise<UsageResponse> {
+  return apiSend('PUT', usagePath(id, serviceId), { usage });
 }

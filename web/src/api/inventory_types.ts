@@ -83,3 +83,14 @@ export interface UsageRow {
   item_id: number;
   quantity: number;
 }
+
+/** One line of GET/PUT …/services/{service_id}/usage, by item name. */
+export interface UsageLine extends UsageRow {
+  name: string;
+  unit: string;
+  is_active: boolean;
+}
+
+export interface UsageResponse {
+  usage: UsageLine[];
+}
