@@ -8,6 +8,7 @@
 
 #include "app/routes.hpp"
 #include "auth/module.hpp"
+#include "automation/automation_handlers.hpp"
 #include "booking/booking_service.hpp"
 #include "booking/module.hpp"
 #include "booking/reminders.hpp"
@@ -19,6 +20,7 @@
 #include "core/embedded.hpp"
 #include "core/random.hpp"
 #include "core/version.hpp"
+#include "dashboard/dashboard_handlers.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "forms/form_requests.hpp"
@@ -97,6 +99,8 @@ struct App::Impl {
   // forms) so that it is destroyed, and its thread gone, before them.
   jobs::Scheduler scheduler;
   ops::OpsHandlers ops;
+  automation::AutomationHandlers automation;
+  dashboard::DashboardHandlers dashboard;
   http::Router router;
   http::WorkerPool pool;
   http::Dispatcher dispatcher;
@@ -122,15 +126,17 @@ struct App::Impl {
         ops(ops::ServerFacts{kVersion, database->Describe(), config.sms_provider,
                              config.email_provider, clock.NowMillis()},
             metrics, clock),
-        router(WithExtras(BuildRoutes(Handlers{
-                              ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
-                              workspaces.channel_handlers(), workspaces.invitation_handlers(),
-                              workspaces.onboarding_handlers(), inbox.handlers(),
-                              contacts.handlers(), booking.service_handlers(),
-                              booking.public_handlers(), booking.calendar_handlers(),
-                              booking.booking_handlers(), forms.handlers(), inventory.handlers()}),
-                          std::move(options.extra_routes)),
-               Guards(auth, messaging, workspaces)),
+        automation(config.public_base_url),
+        router(
+            WithExtras(BuildRoutes(Handlers{
+                           ops, messaging.handlers(), auth.handlers(), workspaces.handlers(),
+                           workspaces.channel_handlers(), workspaces.invitation_handlers(),
+                           workspaces.onboarding_handlers(), inbox.handlers(), contacts.handlers(),
+                           booking.service_handlers(), booking.public_handlers(),
+                           booking.calendar_handlers(), booking.booking_handlers(),
+                           forms.handlers(), inventory.handlers(), automation, dashboard}),
+                       std::move(options.extra_routes)),
+            Guards(auth, messaging, workspaces)),
         // Default max(8, 4 x cores): a handler waiting on the password-hashing pool holds its
         // worker idle. That pool admits max(1, cores/2) running hashes plus twice as many
         // queued (the rest get 503 at once), so at most 1.5 x cores workers (3 on one or two

@@ -4,12 +4,14 @@
 #include <memory>
 
 #include "auth/auth_handlers.hpp"
+#include "automation/automation_handlers.hpp"
 #include "booking/booking_handlers.hpp"
 #include "booking/calendar_feed_handlers.hpp"
 #include "booking/public_catalog_handlers.hpp"
 #include "booking/service_handlers.hpp"
 #include "contacts/contact_csv.hpp"
 #include "contacts/contact_handlers.hpp"
+#include "dashboard/dashboard_handlers.hpp"
 #include "forms/form_handlers.hpp"
 #include "inbox/inbox_handlers.hpp"
 #include "inventory/inventory_handlers.hpp"
@@ -74,11 +76,13 @@ std::vector<http::Route> Join(std::vector<std::vector<http::Route>> groups) {
 
 std::vector<http::Route> BuildRoutes(const Handlers& h) {
   using auth::AuthHandlers;
+  using automation::AutomationHandlers;
   using booking::BookingHandlers;
   using booking::CalendarFeedHandlers;
   using booking::PublicCatalogHandlers;
   using booking::ServiceHandlers;
   using contacts::ContactHandlers;
+  using dashboard::DashboardHandlers;
   using forms::FormHandlers;
   using inbox::InboxHandlers;
   using inventory::InventoryHandlers;
@@ -306,6 +310,21 @@ std::vector<http::Route> BuildRoutes(const Handlers& h) {
           {Method::kPost, "/api/public/forms/open", kPublic, Bind(h.forms, &FormHandlers::Open)},
           {Method::kPost, "/api/public/forms/submit", kPublic,
            Bind(h.forms, &FormHandlers::Submit)},
+      },
+      // The dashboard (src/dashboard/): any member; its sections follow the caller's
+      // permissions (the handler reads them).
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/dashboard", kAnyMember,
+           Bind(h.dashboard, &DashboardHandlers::Get)},
+      },
+      // Automation (src/automation/): the owner sees and switches every automatic message.
+      {
+          {Method::kGet, "/api/workspaces/{id:int}/automation", kOwner,
+           Bind(h.automation, &AutomationHandlers::List)},
+          {Method::kPatch, "/api/workspaces/{id:int}/automation/{rule}", kOwner,
+           Bind(h.automation, &AutomationHandlers::Update)},
+          {Method::kGet, "/api/workspaces/{id:int}/automation/{rule}/log", kOwner,
+           Bind(h.automation, &AutomationHandlers::Log)},
       },
       // Inventory (src/inventory/): members holding the inventory permission; stock moves by
       // adjustments here and with bookings (the booking observer), each change a ledger row.

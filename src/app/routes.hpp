@@ -43,6 +43,12 @@ class InventoryHandlers;
 namespace careops::forms {
 class FormHandlers;
 }
+namespace careops::automation {
+class AutomationHandlers;
+}
+namespace careops::dashboard {
+class DashboardHandlers;
+}
 
 namespace careops::app {
 
@@ -63,6 +69,8 @@ struct Handlers {
   const booking::BookingHandlers& bookings;
   const forms::FormHandlers& forms;
   const inventory::InventoryHandlers& inventory;
+  const automation::AutomationHandlers& automation;
+  const dashboard::DashboardHandlers& dashboard;
 };
 
 std::vector<http::Route> BuildRoutes(const Handlers& h);

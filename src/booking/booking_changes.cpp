@@ -1,6 +1,7 @@
 // BookingService: what happens to a booking after it is made — staff's moves and status
 // changes, the customer's signed links, and C / X replies by SMS.
 
+#include "automation/rules.hpp"
 #include "booking/booking_live.hpp"
 #include "booking/booking_notifier.hpp"
 #include "booking/booking_rules.hpp"
@@ -303,7 +304,9 @@ std::optional<inbox::BookingReplyOutcome> BookingService::HandleReply(
     answer = BookingMessage::kCancelledAnswer;
   }
   inbox::BookingReplyOutcome outcome;
-  outcome.answer = SmsText(answer, notifier_.Facts(*w, d)).body;
+  if (automation::IsEnabled(conn, workspace_id, RuleOf(answer))) {
+    outcome.answer = SmsText(answer, notifier_.Facts(*w, d)).body;
+  }
   const std::int64_t booking_id = d.booking.id;
   outcome.after_commit = [this, workspace_id, booking_id, conversation_id, done = std::move(done)] {
     PublishBooking(events_, workspace_id, booking_id, conversation_id);

@@ -104,6 +104,22 @@ const char* MessageKindName(BookingMessage message) {
   return "booking";
 }
 
+automation::Rule RuleOf(BookingMessage message) {
+  switch (message) {
+    case BookingMessage::kConfirmation:
+    case BookingMessage::kPending:
+      return automation::Rule::kBookingConfirmation;
+    case BookingMessage::kReminder:
+      return automation::Rule::kBookingReminder;
+    case BookingMessage::kMoved:
+    case BookingMessage::kCancelled:
+    case BookingMessage::kConfirmedAnswer:
+    case BookingMessage::kCancelledAnswer:
+      return automation::Rule::kBookingUpdates;
+  }
+  return automation::Rule::kBookingUpdates;
+}
+
 BookingText SmsText(BookingMessage message, const BookingFacts& f) {
   std::string body = f.business + ": " + Sentence(message, f);
   if (OffersChange(message) && !f.manage_link.empty()) {

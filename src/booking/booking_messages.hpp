@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "automation/rules.hpp"
 #include "core/clock.hpp"
 
 namespace careops::booking {
@@ -30,6 +31,11 @@ enum class BookingMessage {
 // The outbox kind of a message: "booking_confirmation", "booking_pending", "booking_moved",
 // "booking_cancelled", "booking_reminder", "booking_reply_answer".
 const char* MessageKindName(BookingMessage message);
+
+// The automation rule a message belongs to (automation/rules.hpp): confirmation and pending ->
+// kBookingConfirmation; moved, cancelled and the C / X answers -> kBookingUpdates; reminder ->
+// kBookingReminder. When the rule is off the message is not sent (the change itself happens).
+automation::Rule RuleOf(BookingMessage message);
 
 // What a text is made of.
 struct BookingFacts {

@@ -1,5 +1,6 @@
 #include "booking/booking_notifier.hpp"
 
+#include "automation/rules.hpp"
 #include "db/database.hpp"
 #include "inbox/conversation_repository.hpp"
 #include "messaging/outbox.hpp"
@@ -111,6 +112,7 @@ std::int64_t BookingNotifier::RecordEvent(db::Connection& conn, const workspaces
 std::optional<std::int64_t> BookingNotifier::Send(db::Connection& conn,
                                                   const workspaces::Workspace& w, BookingDetails& d,
                                                   BookingMessage message, Millis now) const {
+  if (!automation::IsEnabled(conn, w.id, RuleOf(message))) return std::nullopt;
   messaging::NewMessage m;
   BookingText text;
   if (d.contact_phone && !d.contact_sms_opted_out) {

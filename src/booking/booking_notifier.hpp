@@ -63,8 +63,10 @@ class BookingNotifier {
 
   // Queues `message` about `d` to its contact in its conversation (opened when needed): by
   // SMS when the contact has a phone number that has not opted out, else by email when it has
-  // an address that has not opted out, else not at all (nullopt). Priority normal. Returns
-  // the message's id.
+  // an address that has not opted out, else not at all (nullopt). Nothing either (nullopt)
+  // when the message's automation rule (RuleOf) is off for the workspace — read in the
+  // caller's transaction, so a switch takes effect from the next change. Priority normal.
+  // Returns the message's id.
   std::optional<std::int64_t> Send(db::Connection& conn, const workspaces::Workspace& w,
                                    BookingDetails& d, BookingMessage message, Millis now) const;
 

@@ -58,6 +58,18 @@ TEST_F(BookingRepositoryTest, TheDatabaseRefusesOverlappingTimeOfOneStaffMember)
   EXPECT_TRUE(InsertBooking(sam_, kTuesday10Utc, 60, BookingStatus::kCancelled).ok());
 }
 
+TEST_F(BookingRepositoryTest, TheLongestBookingStillBlocksTheNextDayAndLongerIsRefused) {
+  // A day-long booking (the longest a service allows) overlaps one starting 23 hours later:
+  // the bounded look-back of the triggers (two days) still sees it.
+  ASSERT_TRUE(InsertBooking(sam_, kTuesday10Utc, 1440).ok());
+  auto overlap = InsertBooking(sam_, kTuesday10Utc + 23 * kHour);
+  ASSERT_FALSE(overlap.ok());
+  EXPECT_EQ(overlap.error().field, "start");
+  EXPECT_TRUE(InsertBooking(sam_, kTuesday10Utc + 24 * kHour).ok());
+  // Busy time beyond two days would escape that bound: the database refuses it.
+  EXPECT_THROW((void)InsertBooking(ann_, kTuesday10Utc, 2 * 1440 + 1), db::DbError);
+}
+
 TEST_F(BookingRepositoryTest, UpdateIsRefusedIntoTakenTimeAndFreesTimeWhenCancelled) {
   auto first = InsertBooking(sam_, kTuesday10Utc);
   auto second = InsertBooking(sam_, kTuesday10Utc + 2 * kHour);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "automation/rules.hpp"
 #include "booking/booking_notifier.hpp"
 #include "booking/booking_repository.hpp"
 #include "core/clock.hpp"
@@ -72,6 +73,9 @@ jobs::JobResult Reminders::Run(db::Connection& conn, const jobs::Job& job) const
   }
   const auto workspace = workspaces::WorkspaceRepository(conn).FindById(b.workspace_id);
   if (!workspace) return Skipped("workspace deleted");
+  if (!automation::IsEnabled(conn, b.workspace_id, automation::Rule::kBookingReminder)) {
+    return Skipped("rule off");
+  }
   const auto message = notifier_.Send(conn, *workspace, *details, BookingMessage::kReminder, now);
   if (!message) return Skipped("the contact has no phone or email that may be used");
   return {jobs::JobOutcome::kDone, "message " + std::to_string(*message)};

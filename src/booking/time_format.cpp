@@ -159,6 +159,14 @@ LocalDate LocalDateOf(Millis t, std::string_view time_zone) {
           static_cast<unsigned>(ymd.day())};
 }
 
+LocalDate AddDays(const LocalDate& d, int days) {
+  const date::year_month_day ymd{
+      date::sys_days{date::year{d.year} / date::month{d.month} / date::day{d.day}} +
+      date::days{days}};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day())};
+}
+
 int LocalMinuteOf(Millis t, std::string_view time_zone) {
   const Millis local = t + OffsetAt(Zone(time_zone), t);
   return static_cast<int>((local - FloorDiv(local, kDay) * kDay) / kMinute);

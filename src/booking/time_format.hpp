@@ -39,6 +39,8 @@ Result<Millis> StartOfLocalDay(const LocalDate& date, std::string_view time_zone
 // The local date of instant `t` in `time_zone` (which must be known: see IsTimeZone; an unknown
 // one is read as UTC).
 LocalDate LocalDateOf(Millis t, std::string_view time_zone);
+// The calendar date `days` days after `date` (before, when negative). `date` must be real.
+LocalDate AddDays(const LocalDate& date, int days);
 // The local wall time of `t` in `time_zone`, minutes since midnight (unknown zone: UTC).
 int LocalMinuteOf(Millis t, std::string_view time_zone);
 

@@ -88,5 +88,13 @@ TEST(TimeFormatTest, QueryBoundsTakeInstantsOrLocalDates) {
   EXPECT_EQ(ParseInstantOrDate("2026-07-15", "Bad/Zone", "from").error().field, "tz");
 }
 
+TEST(TimeFormatTest, AddDaysCrossesMonthsYearsAndLeapDays) {
+  EXPECT_EQ(FormatDate(AddDays({2026, 3, 8}, -29)), "2026-02-07");
+  EXPECT_EQ(FormatDate(AddDays({2026, 12, 31}, 1)), "2027-01-01");
+  EXPECT_EQ(FormatDate(AddDays({2028, 2, 28}, 1)), "2028-02-29");
+  EXPECT_EQ(FormatDate(AddDays({2028, 3, 1}, -1)), "2028-02-29");
+  EXPECT_EQ(FormatDate(AddDays({2026, 1, 1}, 0)), "2026-01-01");
+}
+
 }  // namespace
 }  // namespace careops::booking

@@ -20,7 +20,9 @@ namespace careops::inbox {
 enum class BookingReply { kConfirm, kCancel };
 
 struct BookingReplyOutcome {
-  std::string answer;                  // the SMS answering the customer
+  // The SMS answering the customer; empty when the booking_updates automation rule is off
+  // (the booking still changes; no answer is sent).
+  std::string answer;
   std::function<void()> after_commit;  // e.g. publish the booking's change; may be empty
 };
 

@@ -73,10 +73,12 @@ void ConversationRepository::RecordOutbound(std::int64_t id, const std::string& 
                                             bool by_staff, Millis now) {
   conn_.Execute(
       "UPDATE conversations SET waiting_for_reply = CASE WHEN ? THEN 0 ELSE waiting_for_reply "
-      "END, automation_paused = CASE WHEN ? THEN 1 ELSE automation_paused END, "
-      "last_activity_at = ?, preview = ? WHERE id = ?",
-      {static_cast<std::int64_t>(by_staff), static_cast<std::int64_t>(by_staff), now,
-       Preview(preview), id});
+      "END, last_activity_at = ?, preview = ? WHERE id = ?",
+      {static_cast<std::int64_t>(by_staff), now, Preview(preview), id});
+}
+
+void ConversationRepository::PauseAutomation(std::int64_t id) {
+  conn_.Execute("UPDATE conversations SET automation_paused = 1 WHERE id = ?", {id});
 }
 
 void ConversationRepository::SetFlag(std::int64_t id, const std::string& flag) {

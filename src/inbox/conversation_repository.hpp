@@ -34,8 +34,11 @@ class ConversationRepository {
   std::optional<Conversation> Find(std::int64_t workspace_id, std::int64_t id);
   // A message came in: unread + 1, waiting for reply, a closed conversation reopens.
   void RecordInbound(std::int64_t id, const std::string& preview, Millis now);
-  // Staff (or automation, when !by_staff) wrote: no longer waiting; staff pause automation.
+  // A message went out: the latest activity; when `by_staff`, no longer waiting for a reply.
+  // (Pausing automation on a staff reply is the caller's, under its rule: PauseAutomation.)
   void RecordOutbound(std::int64_t id, const std::string& preview, bool by_staff, Millis now);
+  // Automated follow-ups to the contact wait (automation_paused = 1) until closed or resumed.
+  void PauseAutomation(std::int64_t id);
   void SetFlag(std::int64_t id, const std::string& flag);
   // Adds an event to conversation `e.conversation_id` and makes it its latest activity (the
   // preview shows the event's body; unread and waiting are unchanged). Returns the event's id.

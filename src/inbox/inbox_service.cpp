@@ -4,6 +4,7 @@
 
 #include "auth/phone.hpp"
 #include "auth/throttle_repository.hpp"
+#include "automation/rules.hpp"
 #include "contacts/contact_repository.hpp"
 #include "contacts/contact_rules.hpp"
 #include "contacts/contact_service.hpp"
@@ -60,7 +61,7 @@ std::string HelpText(const workspaces::Workspace& w) {
 }
 
 // Queues `m` as a message of `conversation` (its workspace's channel) and records it as the
-// conversation's latest activity; staff messages pause automation. Returns the message id.
+// conversation's latest activity (a staff message answers the customer). Returns the message id.
 std::int64_t SendInConversation(db::Connection& conn, const messaging::Outbox& outbox,
                                 const Conversation& conversation, messaging::NewMessage m,
                                 bool by_staff, Millis now) {
@@ -143,7 +144,9 @@ std::optional<std::int64_t> InboxService::ReceiveSms(db::Connection& conn,
     case Keyword::kNone:
       if (const auto reply = ClassifyBookingReply(sms.body); reply && booking_replies_) {
         booking = booking_replies_(conn, *workspace_id, contact.id, conversation.id, *reply, now);
-        if (booking) answer = {kKindBookingReplyAnswer, booking->answer};
+        if (booking && !booking->answer.empty()) {
+          answer = {kKindBookingReplyAnswer, booking->answer};
+        }
       }
       break;
     case Keyword::kHelp:
@@ -223,7 +226,8 @@ Status InboxService::SubmitContactForm(db::Connection& conn, std::string_view sl
 
   // The welcome: SMS when there is a phone that has not opted out, else email.
   const bool by_sms = phone && !SmsOptedOut(conn, workspace->id, *phone);
-  if (by_sms || *email) {
+  if ((by_sms || *email) &&
+      automation::IsEnabled(conn, workspace->id, automation::Rule::kWelcome)) {
     auto tmpl = GetTemplate(conn, workspace->id, by_sms ? kWelcomeSms : kWelcomeEmail);
     messaging::NewMessage m;
     m.channel = by_sms ? Channel::kSms : Channel::kEmail;
@@ -325,6 +329,9 @@ Result<std::int64_t> InboxService::Reply(db::Connection& conn, std::int64_t work
   m.user_id = author_id;
   const std::int64_t message_id =
       SendInConversation(conn, outbox_, *c, std::move(m), /*by_staff=*/true, now);
+  if (automation::IsEnabled(conn, workspace_id, automation::Rule::kPauseOnStaffReply)) {
+    conversations.PauseAutomation(id);
+  }
   tx.Commit();
   Changed(workspace_id, id);
   outbox_.Wake();

@@ -87,47 +87,51 @@ TEST_F(IsolationTest, AMemberWithoutTheDeclaredPermissionGets403) {
   }
 }
 
-// ---- Intake forms (src/forms/) ----------------------------------------------------------
-// A real form of Ann's, named by its id from Bob's own workspace and through Ann's: nothing
-// answers with it, nothing changes it.
-TEST_F(IsolationTest, AnotherWorkspacesFormIsOutOfReachByItsId) {
-  using nlohmann::json;
-  constexpr const char* kFormName = "Secret intake 7f3a";
+// ---- Dashboard and automation (src/dashboard/, src/automation/) --------------------------
+// Beyond the walk above: what one workspace's activity adds to its dashboard and to its rules'
+// logs never shows in another's, and another workspace's member reaches neither.
+
+TEST_F(IsolationTest, DashboardsAndAutomationLogsCountOnlyTheirOwnWorkspace) {
   const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
   const std::int64_t bob_ws = CreateWorkspace(bob_, "Bob's Own", "bob-own");
-  const std::string ann_path = "/api/workspaces/" + std::to_string(ann_ws);
-  const std::string bob_path = "/api/workspaces/" + std::to_string(bob_ws);
-  const json fields = json::array({{{"key", "a"}, {"label", "A"}, {"type", "text"}}});
-  auto made =
-      As(ann_, "POST", ann_path + "/forms", json{{"name", kFormName}, {"fields", fields}}.dump());
-  ASSERT_EQ(made.status, 201) << made.body;
-  const std::string id = std::to_string(made.Json()["id"].get<std::int64_t>());
-  const std::string patch = json{{"name", "Taken over"}}.dump();
-  struct Call {
-    const char* method;
-    std::string path;
-    std::string body;
-  };
-  const std::vector<Call> calls = {
-      {"GET", ann_path + "/forms", ""},
-      {"GET", ann_path + "/forms/" + id, ""},
-      {"PATCH", ann_path + "/forms/" + id, patch},
-      {"DELETE", ann_path + "/forms/" + id, ""},
-      {"GET", ann_path + "/form-requests", ""},
-      {"GET", bob_path + "/forms/" + id, ""},
-      {"PATCH", bob_path + "/forms/" + id, patch},
-      {"DELETE", bob_path + "/forms/" + id, ""},
-  };
-  for (const Call& c : calls) {
-    SCOPED_TRACE(std::string(c.method) + " " + c.path);
-    auto r = As(bob_, c.method, c.path, c.body);
-    EXPECT_TRUE(r.status == 404 || r.status == 403) << r.status << " " << r.body;
-    EXPECT_EQ(r.body.find(kFormName), std::string::npos) << r.body;
+  const std::string now = std::to_string(clock().NowMillis());
+  Sql("INSERT INTO contacts (workspace_id, name, created_at, updated_at) VALUES (" +
+      std::to_string(ann_ws) + ", 'Secret Customer', 0, 0)");
+  Sql("INSERT INTO conversations (workspace_id, contact_id, last_activity_at, waiting_for_reply, "
+      "created_at) VALUES (" +
+      std::to_string(ann_ws) + ", (SELECT MAX(id) FROM contacts), " + now + ", 1, 0)");
+  for (const std::string kind : {"contact_form", "welcome"}) {
+    const bool out = kind == "welcome";
+    Sql("INSERT INTO messages (channel, kind, priority, to_address, body, workspace_id, status, "
+        "next_attempt_at, created_at, updated_at, direction) VALUES ('sms', '" +
+        kind + "', 1, '+14155550199', 'x', " + std::to_string(ann_ws) + ", '" +
+        (out ? "failed" : "received") + "', " + now + ", " + now + ", " + now + ", '" +
+        (out ? "outbound" : "inbound") + "')");
   }
-  EXPECT_EQ(As(bob_, "GET", bob_path + "/forms").Json()["forms"].size(), 0u);
-  auto still = As(ann_, "GET", ann_path + "/forms/" + id);
-  ASSERT_EQ(still.status, 200);
-  EXPECT_EQ(still.Json()["name"], kFormName);
+  const auto ann = As(ann_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/dashboard");
+  ASSERT_EQ(ann.status, 200) << ann.body;
+  EXPECT_EQ(ann.Json()["inbox"]["new_inquiries_today"], 1);
+  EXPECT_EQ(ann.Json()["inbox"]["waiting_for_reply"]["count"], 1);
+  EXPECT_EQ(ann.Json()["messages"]["failed"]["count"], 1);
+  EXPECT_EQ(As(ann_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/automation/welcome/log")
+                .Json()["messages"]
+                .size(),
+            1u);
+
+  const auto bob = As(bob_, "GET", "/api/workspaces/" + std::to_string(bob_ws) + "/dashboard");
+  ASSERT_EQ(bob.status, 200) << bob.body;
+  EXPECT_EQ(bob.Json()["inbox"]["new_inquiries_today"], 0);
+  EXPECT_EQ(bob.Json()["inbox"]["waiting_for_reply"]["count"], 0);
+  EXPECT_EQ(bob.Json()["messages"]["failed"]["count"], 0);
+  EXPECT_TRUE(bob.Json()["alerts"].empty());
+  EXPECT_EQ(bob.body.find("Secret Customer"), std::string::npos);
+  const auto log =
+      As(bob_, "GET", "/api/workspaces/" + std::to_string(bob_ws) + "/automation/welcome/log");
+  EXPECT_TRUE(log.Json()["messages"].empty()) << log.body;
+  EXPECT_EQ(As(bob_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/dashboard").status,
+            404);
+  EXPECT_EQ(As(bob_, "GET", "/api/workspaces/" + std::to_string(ann_ws) + "/automation").status,
+            404);
 }
 
 // ---- Inventory (src/inventory/): real item and service ids of one workspace, asked for
@@ -178,6 +182,49 @@ TEST_F(IsolationTest, InventoryItemsAndUsageStayInTheirWorkspace) {
   EXPECT_EQ(after["on_hand"], 5);
 }
 // ---- end of Inventory
+
+// ---- Intake forms (src/forms/) ----------------------------------------------------------
+// A real form of Ann's, named by its id from Bob's own workspace and through Ann's: nothing
+// answers with it, nothing changes it.
+TEST_F(IsolationTest, AnotherWorkspacesFormIsOutOfReachByItsId) {
+  using nlohmann::json;
+  constexpr const char* kFormName = "Secret intake 7f3a";
+  const std::int64_t ann_ws = CreateWorkspace(ann_, kSecretName, "ann-secret");
+  const std::int64_t bob_ws = CreateWorkspace(bob_, "Bob's Own", "bob-own");
+  const std::string ann_path = "/api/workspaces/" + std::to_string(ann_ws);
+  const std::string bob_path = "/api/workspaces/" + std::to_string(bob_ws);
+  const json fields = json::array({{{"key", "a"}, {"label", "A"}, {"type", "text"}}});
+  auto made =
+      As(ann_, "POST", ann_path + "/forms", json{{"name", kFormName}, {"fields", fields}}.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = std::to_string(made.Json()["id"].get<std::int64_t>());
+  const std::string patch = json{{"name", "Taken over"}}.dump();
+  struct Call {
+    const char* method;
+    std::string path;
+    std::string body;
+  };
+  const std::vector<Call> calls = {
+      {"GET", ann_path + "/forms", ""},
+      {"GET", ann_path + "/forms/" + id, ""},
+      {"PATCH", ann_path + "/forms/" + id, patch},
+      {"DELETE", ann_path + "/forms/" + id, ""},
+      {"GET", ann_path + "/form-requests", ""},
+      {"GET", bob_path + "/forms/" + id, ""},
+      {"PATCH", bob_path + "/forms/" + id, patch},
+      {"DELETE", bob_path + "/forms/" + id, ""},
+  };
+  for (const Call& c : calls) {
+    SCOPED_TRACE(std::string(c.method) + " " + c.path);
+    auto r = As(bob_, c.method, c.path, c.body);
+    EXPECT_TRUE(r.status == 404 || r.status == 403) << r.status << " " << r.body;
+    EXPECT_EQ(r.body.find(kFormName), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(As(bob_, "GET", bob_path + "/forms").Json()["forms"].size(), 0u);
+  auto still = As(ann_, "GET", ann_path + "/forms/" + id);
+  ASSERT_EQ(still.status, 200);
+  EXPECT_EQ(still.Json()["name"], kFormName);
+}
 
 }  // namespace
 }  // namespace careops::testing
