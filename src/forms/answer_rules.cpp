@@ -58,7 +58,7 @@ Checked CheckPhone(const json& v, std::string_view region) {
   using i18n::phonenumbers::PhoneNumberUtil;
   if (!v.is_string()) return Fail("must be a phone number");
   const std::string input = Trim(v.get_ref<const std::string&>());
-  const Checked invalid = Fail("is not a valid phone number (use the international format, +1…)");
+  Checked invalid = Fail("is not a valid phone number (use the international format, +1…)");
   if (input.size() > kMaxPhoneBytes) return invalid;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
@@ -72,7 +72,7 @@ Checked CheckPhone(const json& v, std::string_view region) {
 }
 
 Checked CheckNumber(const json& v) {
-  const Checked invalid = Fail("must be a number");
+  Checked invalid = Fail("must be a number");
   if (v.is_number_integer()) return {v, std::nullopt};
   if (v.is_number_float()) {
     if (!std::isfinite(v.get<double>())) return invalid;
@@ -96,7 +96,7 @@ Checked CheckNumber(const json& v) {
 }
 
 Checked CheckDate(const json& v) {
-  const Checked invalid = Fail("must be a date as YYYY-MM-DD");
+  Checked invalid = Fail("must be a date as YYYY-MM-DD");
   if (!v.is_string()) return invalid;
   const std::string text = Trim(v.get_ref<const std::string&>());
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return invalid;
@@ -183,7 +183,8 @@ Result<json> CheckAnswers(const std::vector<FormField>& fields, const json& answ
     snapshot.push_back(
         {{"key", f.key}, {"label", f.label}, {"type", FieldTypeName(f.type)}, {"value", c.value}});
   }
-  for (const auto& [key, value] : answers.items()) {
+  for (const auto& item : answers.items()) {
+    const std::string& key = item.key();
     const bool known = std::any_of(fields.begin(), fields.end(),
                                    [&key](const FormField& f) { return f.key == key; });
     if (known) continue;

@@ -138,7 +138,7 @@ TEST(FormRulesTest, AppliesNameTimesAndServices) {
   ASSERT_TRUE(ApplyFormInput(f, none).ok());
   EXPECT_FALSE(f.reminder_minutes_before_due.has_value());
 
-  const auto refused = [&f](FormInput bad) {
+  const auto refused = [&f](const FormInput& bad) {
     Form copy = f;
     Status s = ApplyFormInput(copy, bad);
     return s.ok() ? std::string() : s.error().field.value_or("(none)");
