@@ -52,7 +52,9 @@ async function addField(page, n, { label, type, required = false, options = null
   const group = fieldGroup(page, n);
   await group.getByLabel('Type').selectOption(type);
   const labelInput =
-    type === 'consent' ? group.getByLabel('What the customer agrees to') : group.getByLabel('Label', { exact: true });
+    type === 'consent'
+      ? group.getByLabel('What the customer agrees to')
+      : group.getByLabel('Label', { exact: true });
   await labelInput.fill(label);
   if (options) await group.getByLabel('Options').fill(options.join('\n'));
   if (help) await group.getByLabel(/^Help/).fill(help);
@@ -72,7 +74,10 @@ test('the owner builds a form with several field types, linked to a service', as
 
     // --- Onboarding's forms step leads to the forms page.
     await workspaceNav(page).getByRole('link', { name: 'Home' }).click();
-    await page.locator('[data-step="forms"]').getByRole('link', { name: 'Build an intake form' }).click();
+    await page
+      .locator('[data-step="forms"]')
+      .getByRole('link', { name: 'Build an intake form' })
+      .click();
     await page.waitForURL(`${suite.server.url}/workspaces/${workspaceId}/forms`);
     await page.getByText('No forms yet. Build the first one.').waitFor();
     await page.getByRole('link', { name: 'New form' }).click();
@@ -106,7 +111,11 @@ test('the owner builds a form with several field types, linked to a service', as
     assert.equal(await fieldGroup(page, 3).getByLabel('Key').getAttribute('aria-invalid'), 'true');
     await fieldGroup(page, 3).getByLabel('Key').fill('phone');
     await fieldGroup(page, 3).getByLabel('Label', { exact: true }).fill('Mobile number');
-    assert.equal(await fieldGroup(page, 3).getByLabel('Key').inputValue(), 'phone', 'an edited key stays');
+    assert.equal(
+      await fieldGroup(page, 3).getByLabel('Key').inputValue(),
+      'phone',
+      'an edited key stays',
+    );
 
     // --- Moving a field: the newsletter box goes above the consent and back.
     await page.getByRole('button', { name: 'Move field 6 down' }).click();
@@ -152,143 +161,151 @@ test('a customer books on a phone and gets the form by SMS; the owner finds it w
   formLink = /(\/f#token=[^\s]+)/.exec(sms.body)[1].replace(/[.,)]+$/, '');
 
   // --- The owner finds it waiting, and its booking.
-  await withContext(suite.browser, { storageState: ownerState, timezoneId: kZone }, async (context) => {
-    const { page, problems } = await open(context, `/workspaces/${workspaceId}`);
-    await workspaceNav(page).getByRole('link', { name: 'Forms' }).click();
-    await page.getByRole('link', { name: 'waiting', exact: true }).click();
-    await page.waitForURL(/\/forms\/requests\?status=pending$/);
-    assert.equal(
-      await page.getByRole('button', { name: 'Waiting' }).getAttribute('aria-pressed'),
-      'true',
-    );
-    const request = page
-      .locator('[data-testid="form-request"][data-status="pending"]')
-      .filter({ hasText: kForm });
-    await request.waitFor();
-    assert.match(await request.textContent(), new RegExp(kCustomer.name));
-    await request.getByRole('link', { name: 'Open the booking' }).click();
-    await page.getByTestId('booking-detail').waitFor();
-    const waiting = page
-      .getByTestId('booking-forms')
-      .locator('[data-testid="form-request"][data-status="pending"]');
-    await waiting.waitFor();
-    assert.match(await waiting.getByTestId('form-request-status').textContent(), /Waiting/);
-    assert.equal(await waiting.getByTestId('form-answers').count(), 0);
-    bookingPath = new URL(page.url()).pathname;
-    assert.deepEqual(problems, []);
-  });
+  await withContext(
+    suite.browser,
+    { storageState: ownerState, timezoneId: kZone },
+    async (context) => {
+      const { page, problems } = await open(context, `/workspaces/${workspaceId}`);
+      await workspaceNav(page).getByRole('link', { name: 'Forms' }).click();
+      await page.getByRole('link', { name: 'waiting', exact: true }).click();
+      await page.waitForURL(/\/forms\/requests\?status=pending$/);
+      assert.equal(
+        await page.getByRole('button', { name: 'Waiting' }).getAttribute('aria-pressed'),
+        'true',
+      );
+      const request = page
+        .locator('[data-testid="form-request"][data-status="pending"]')
+        .filter({ hasText: kForm });
+      await request.waitFor();
+      assert.match(await request.textContent(), new RegExp(kCustomer.name));
+      await request.getByRole('link', { name: 'Open the booking' }).click();
+      await page.getByTestId('booking-detail').waitFor();
+      const waiting = page
+        .getByTestId('booking-forms')
+        .locator('[data-testid="form-request"][data-status="pending"]');
+      await waiting.waitFor();
+      assert.match(await waiting.getByTestId('form-request-status').textContent(), /Waiting/);
+      assert.equal(await waiting.getByTestId('form-answers').count(), 0);
+      bookingPath = new URL(page.url()).pathname;
+      assert.deepEqual(problems, []);
+    },
+  );
 });
 
 test('the customer fixes refused answers and is thanked; the open booking page shows them live', async () => {
   assert.ok(formLink && bookingPath, 'needs the form link and booking of the test before');
-  await withContext(suite.browser, { storageState: ownerState, timezoneId: kZone }, async (staff) => {
-    // --- The owner keeps the booking's page open.
-    const { page: detail, problems: detailProblems } = await open(staff, bookingPath);
-    await detail.getByTestId('booking-forms').getByTestId('form-request').waitFor();
-    await detail.evaluate(() => {
-      window.__detailNeverReloaded = true;
-    });
+  await withContext(
+    suite.browser,
+    { storageState: ownerState, timezoneId: kZone },
+    async (staff) => {
+      // --- The owner keeps the booking's page open.
+      const { page: detail, problems: detailProblems } = await open(staff, bookingPath);
+      await detail.getByTestId('booking-forms').getByTestId('form-request').waitFor();
+      await detail.evaluate(() => {
+        window.__detailNeverReloaded = true;
+      });
 
-    await withContext(suite.browser, { ...kPhone, timezoneId: kZone }, async (context) => {
-      const { page: form, problems } = await open(context, formLink);
-      await form.getByRole('heading', { name: kForm }).waitFor();
-      assert.equal(await form.getByRole('navigation').count(), 0, 'no app navigation');
-      assert.match(await form.getByTestId('form-business').textContent(), /Willow Clinic/);
-      // Each type has its own input.
-      assert.equal(await form.getByLabel('Date of birth').getAttribute('type'), 'date');
-      assert.equal(await form.getByLabel('Email', { exact: true }).getAttribute('type'), 'email');
-      assert.equal(await form.getByLabel(/^Mobile number/).getAttribute('type'), 'tel');
-      assert.equal(await form.getByLabel(/^Allergies/).evaluate((e) => e.tagName), 'TEXTAREA');
-      assert.equal(
-        await form.getByLabel('How did you hear of us').evaluate((e) => e.tagName),
-        'SELECT',
-      );
-      assert.equal(await form.getByLabel(/^Newsletter/).getAttribute('type'), 'checkbox');
-      const consent = form.getByLabel('I agree to the treatment terms');
-      assert.equal(await consent.getAttribute('type'), 'checkbox');
-      await assertFits(form, 'the form');
+      await withContext(suite.browser, { ...kPhone, timezoneId: kZone }, async (context) => {
+        const { page: form, problems } = await open(context, formLink);
+        await form.getByRole('heading', { name: kForm }).waitFor();
+        assert.equal(await form.getByRole('navigation').count(), 0, 'no app navigation');
+        assert.match(await form.getByTestId('form-business').textContent(), /Willow Clinic/);
+        // Each type has its own input.
+        assert.equal(await form.getByLabel('Date of birth').getAttribute('type'), 'date');
+        assert.equal(await form.getByLabel('Email', { exact: true }).getAttribute('type'), 'email');
+        assert.equal(await form.getByLabel(/^Mobile number/).getAttribute('type'), 'tel');
+        assert.equal(await form.getByLabel(/^Allergies/).evaluate((e) => e.tagName), 'TEXTAREA');
+        assert.equal(
+          await form.getByLabel('How did you hear of us').evaluate((e) => e.tagName),
+          'SELECT',
+        );
+        assert.equal(await form.getByLabel(/^Newsletter/).getAttribute('type'), 'checkbox');
+        const consent = form.getByLabel('I agree to the treatment terms');
+        assert.equal(await consent.getAttribute('type'), 'checkbox');
+        await assertFits(form, 'the form');
 
-      // --- Mistakes: each is named beside its field, the first focused.
-      await form.getByLabel('Email', { exact: true }).fill('not-an-email');
-      await form.getByLabel(/^Mobile number/).fill('12');
-      await form.getByRole('button', { name: 'Send my answers' }).click();
-      await form.getByTestId('form-problems').waitFor();
-      const bad = [
-        'date_of_birth',
-        'email',
-        'phone',
-        'how_did_you_hear_of_us',
-        'i_agree_to_the_treatment_terms',
-      ];
-      for (const key of bad) await form.getByTestId(`answer-error-${key}`).waitFor();
-      assert.equal(await form.getByTestId('answer-error-allergies').count(), 0);
-      assert.equal(await form.evaluate(() => document.activeElement?.id), 'answer-date_of_birth');
-      assert.equal(await form.getByLabel('Date of birth').getAttribute('aria-invalid'), 'true');
-      await assertFits(form, 'the form with its errors');
+        // --- Mistakes: each is named beside its field, the first focused.
+        await form.getByLabel('Email', { exact: true }).fill('not-an-email');
+        await form.getByLabel(/^Mobile number/).fill('12');
+        await form.getByRole('button', { name: 'Send my answers' }).click();
+        await form.getByTestId('form-problems').waitFor();
+        const bad = [
+          'date_of_birth',
+          'email',
+          'phone',
+          'how_did_you_hear_of_us',
+          'i_agree_to_the_treatment_terms',
+        ];
+        for (const key of bad) await form.getByTestId(`answer-error-${key}`).waitFor();
+        assert.equal(await form.getByTestId('answer-error-allergies').count(), 0);
+        assert.equal(await form.evaluate(() => document.activeElement?.id), 'answer-date_of_birth');
+        assert.equal(await form.getByLabel('Date of birth').getAttribute('aria-invalid'), 'true');
+        await assertFits(form, 'the form with its errors');
 
-      // --- Good answers: thanks.
-      await form.getByLabel('Date of birth').fill('1990-04-12');
-      await form.getByLabel('Email', { exact: true }).fill('kai@example.com');
-      await form.getByLabel(/^Mobile number/).fill(kCustomer.phone);
-      await form.getByLabel(/^Allergies/).fill('Penicillin.\nPeanuts.');
-      await form.getByLabel('How did you hear of us').selectOption('A friend');
-      await consent.check();
-      await form.getByRole('button', { name: 'Send my answers' }).click();
-      await form.getByTestId('form-thanks').waitFor();
-      await assertFits(form, 'the thank-you');
+        // --- Good answers: thanks.
+        await form.getByLabel('Date of birth').fill('1990-04-12');
+        await form.getByLabel('Email', { exact: true }).fill('kai@example.com');
+        await form.getByLabel(/^Mobile number/).fill(kCustomer.phone);
+        await form.getByLabel(/^Allergies/).fill('Penicillin.\nPeanuts.');
+        await form.getByLabel('How did you hear of us').selectOption('A friend');
+        await consent.check();
+        await form.getByRole('button', { name: 'Send my answers' }).click();
+        await form.getByTestId('form-thanks').waitFor();
+        await assertFits(form, 'the thank-you');
 
-      // --- The same link again: already done.
-      await form.reload();
-      await form.locator('[data-testid="form-closed"][data-reason="done"]').waitFor();
+        // --- The same link again: already done.
+        await form.reload();
+        await form.locator('[data-testid="form-closed"][data-reason="done"]').waitFor();
 
-      // --- A forged link is explained.
-      await form.goto(`${suite.server.url}/f#token=1.forged`);
-      await form.locator('[data-testid="form-closed"][data-reason="invalid"]').waitFor();
-      assert.deepEqual(
-        unexpected(problems, [
-          [400, '/api/public/forms/submit'],
-          [404, '/api/public/forms/open'],
-          [409, '/api/public/forms/open'],
-        ]),
-        [],
-      );
-    });
+        // --- A forged link is explained.
+        await form.goto(`${suite.server.url}/f#token=1.forged`);
+        await form.locator('[data-testid="form-closed"][data-reason="invalid"]').waitFor();
+        assert.deepEqual(
+          unexpected(problems, [
+            [400, '/api/public/forms/submit'],
+            [404, '/api/public/forms/open'],
+            [409, '/api/public/forms/open'],
+          ]),
+          [],
+        );
+      });
 
-    // --- The owner's page shows the answers by itself.
-    const done = detail
-      .getByTestId('booking-forms')
-      .locator('[data-testid="form-request"][data-status="completed"]');
-    await done.waitFor({ timeout: 15_000 });
-    assert.equal(await detail.evaluate(() => window.__detailNeverReloaded), true);
-    assert.match(await done.getByTestId('form-request-status').textContent(), /Completed/);
-    const answers = done.getByTestId('form-answers');
-    const answer = (key) => answers.locator(`[data-key="${key}"] dd`);
-    assert.equal(await answer('date_of_birth').textContent(), '1990-04-12');
-    assert.equal(await answer('email').textContent(), 'kai@example.com');
-    assert.equal(await answer('phone').textContent(), kCustomer.e164);
-    assert.equal(await answer('allergies').textContent(), 'Penicillin.\nPeanuts.');
-    assert.equal(await answer('how_did_you_hear_of_us').textContent(), 'A friend');
-    assert.equal(await answer('newsletter').textContent(), 'No');
-    assert.equal(await answer('i_agree_to_the_treatment_terms').textContent(), 'Given');
-    await answers.getByText('Date of birth').waitFor();
+      // --- The owner's page shows the answers by itself.
+      const done = detail
+        .getByTestId('booking-forms')
+        .locator('[data-testid="form-request"][data-status="completed"]');
+      await done.waitFor({ timeout: 15_000 });
+      assert.equal(await detail.evaluate(() => window.__detailNeverReloaded), true);
+      assert.match(await done.getByTestId('form-request-status').textContent(), /Completed/);
+      const answers = done.getByTestId('form-answers');
+      const answer = (key) => answers.locator(`[data-key="${key}"] dd`);
+      assert.equal(await answer('date_of_birth').textContent(), '1990-04-12');
+      assert.equal(await answer('email').textContent(), 'kai@example.com');
+      assert.equal(await answer('phone').textContent(), kCustomer.e164);
+      assert.equal(await answer('allergies').textContent(), 'Penicillin.\nPeanuts.');
+      assert.equal(await answer('how_did_you_hear_of_us').textContent(), 'A friend');
+      assert.equal(await answer('newsletter').textContent(), 'No');
+      assert.equal(await answer('i_agree_to_the_treatment_terms').textContent(), 'Given');
+      await answers.getByText('Date of birth').waitFor();
 
-    // --- Among the completed requests.
-    await workspaceNav(detail).getByRole('link', { name: 'Forms' }).click();
-    await detail.getByRole('link', { name: 'all', exact: true }).click();
-    await detail.getByRole('button', { name: 'Completed' }).click();
-    const completed = detail
-      .locator('[data-testid="form-request"][data-status="completed"]')
-      .filter({ hasText: kForm });
-    await completed.waitFor();
-    assert.match(detail.url(), /\/forms\/requests\?status=completed$/);
+      // --- Among the completed requests.
+      await workspaceNav(detail).getByRole('link', { name: 'Forms' }).click();
+      await detail.getByRole('link', { name: 'all', exact: true }).click();
+      await detail.getByRole('button', { name: 'Completed' }).click();
+      const completed = detail
+        .locator('[data-testid="form-request"][data-status="completed"]')
+        .filter({ hasText: kForm });
+      await completed.waitFor();
+      assert.match(detail.url(), /\/forms\/requests\?status=completed$/);
 
-    // --- And under the contact.
-    await workspaceNav(detail).getByRole('link', { name: 'Contacts' }).click();
-    const contact = detail.getByTestId('contact').filter({ hasText: kCustomer.name });
-    await contact.getByRole('button', { name: 'Forms' }).click();
-    const sent = contact.getByTestId('contact-forms').getByTestId('form-request');
-    await sent.getByTestId('form-answers').waitFor();
-    assert.equal(await sent.getAttribute('data-status'), 'completed');
-    assert.deepEqual(detailProblems, []);
-  });
+      // --- And under the contact.
+      await workspaceNav(detail).getByRole('link', { name: 'Contacts' }).click();
+      const contact = detail.getByTestId('contact').filter({ hasText: kCustomer.name });
+      await contact.getByRole('button', { name: 'Forms' }).click();
+      const sent = contact.getByTestId('contact-forms').getByTestId('form-request');
+      await sent.getByTestId('form-answers').waitFor();
+      assert.equal(await sent.getAttribute('data-status'), 'completed');
+      assert.deepEqual(detailProblems, []);
+    },
+  );
 });

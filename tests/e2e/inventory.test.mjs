@@ -149,7 +149,10 @@ test('stock is reserved by a confirmed booking, used by a completed one, and res
     assert.equal(await detail.getAttribute('data-low'), 'true');
     const consumed = page.locator('[data-testid="ledger-entry"][data-kind="consume"]');
     await consumed.waitFor();
-    assert.match(await consumed.getByTestId('ledger-deltas').textContent(), /on hand −2 · reserved −2/);
+    assert.match(
+      await consumed.getByTestId('ledger-deltas').textContent(),
+      /on hand −2 · reserved −2/,
+    );
     assert.match(await consumed.getByTestId('ledger-who').textContent(), /Lee Owner/);
     await consumed.getByRole('link', { name: /Booking/ }).waitFor();
     const kinds = await page

@@ -67,12 +67,25 @@ export function useDashboardEvents(id: number, onChange: () => void, enabled = t
 export type OnRecordChange = (changedId: number | null) => void;
 
 /** Follows the `form_request` events of workspace `id` (sent, reminded, completed, cancelled). */
-export function useFormRequestEvents(id: number, onChange: OnRecordChange, enabled = true): LiveState {
-  return useWorkspaceStream(id, { form_request: 'id' }, (_n, changed) => onChange(changed), enabled);
+export function useFormRequestEvents(
+  id: number,
+  onChange: OnRecordChange,
+  enabled = true,
+): LiveState {
+  return useWorkspaceStream(
+    id,
+    { form_request: 'id' },
+    (_n, changed) => onChange(changed),
+    enabled,
+  );
 }
 
 /** Follows the `inventory` events of workspace `id` (an item's stock or settings changed). */
-export function useInventoryEvents(id: number, onChange: OnRecordChange, enabled = true): LiveState {
+export function useInventoryEvents(
+  id: number,
+  onChange: OnRecordChange,
+  enabled = true,
+): LiveState {
   return useWorkspaceStream(id, { inventory: 'id' }, (_n, changed) => onChange(changed), enabled);
 }
 

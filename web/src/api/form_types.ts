@@ -4,15 +4,7 @@
 import type { Instant } from '../time_zone';
 
 export type FormFieldType =
-  | 'text'
-  | 'long_text'
-  | 'email'
-  | 'phone'
-  | 'number'
-  | 'date'
-  | 'checkbox'
-  | 'select'
-  | 'consent';
+  'text' | 'long_text' | 'email' | 'phone' | 'number' | 'date' | 'checkbox' | 'select' | 'consent';
 
 /** One question of a form. `key` is [a-z0-9_]{1,40}, unique in the form. */
 export interface FormField {

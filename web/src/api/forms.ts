@@ -23,7 +23,10 @@ export function listForms(
   includeArchived: boolean,
   options: RequestOptions = {},
 ): Promise<FormsResponse> {
-  return apiGet(workspacePath(id, `/forms${includeArchived ? '?include_archived=1' : ''}`), options);
+  return apiGet(
+    workspacePath(id, `/forms${includeArchived ? '?include_archived=1' : ''}`),
+    options,
+  );
 }
 
 export function getForm(id: number, formId: number, options: RequestOptions = {}): Promise<Form> {
@@ -63,7 +66,10 @@ export function getFormRequest(
   requestId: number,
   options: RequestOptions = {},
 ): Promise<FormRequestRecord> {
-  return apiGet(workspacePath(id, `/form-requests/${encodeURIComponent(String(requestId))}`), options);
+  return apiGet(
+    workspacePath(id, `/form-requests/${encodeURIComponent(String(requestId))}`),
+    options,
+  );
 }
 
 // ---- Public, no sign-in ----
@@ -74,9 +80,6 @@ export function openPublicForm(token: string, options: RequestOptions = {}): Pro
 }
 
 /** 400 with `problems` naming every bad field; 409 (field `status`) when no longer open. */
-export function submitPublicForm(
-  token: string,
-  answers: AnswerValues,
-): Promise<FormRequestRecord> {
+export function submitPublicForm(token: string, answers: AnswerValues): Promise<FormRequestRecord> {
   return apiSend('POST', '/api/public/forms/submit', { token, answers });
 }

@@ -52,7 +52,11 @@ export function deleteItem(id: number, itemId: number): Promise<void> {
 }
 
 /** A restock or a signed adjustment; answers the item as it is now. */
-export function changeStock(id: number, itemId: number, change: StockChange): Promise<InventoryItem> {
+export function changeStock(
+  id: number,
+  itemId: number,
+  change: StockChange,
+): Promise<InventoryItem> {
   return apiSend('POST', itemPath(id, itemId, '/adjustments'), change);
 }
 

@@ -20,7 +20,13 @@ const kTexts: Record<ClosedReason, { title: string; body: (business: string) => 
   },
 };
 
-export function FormClosed({ reason, business = 'the business' }: { reason: ClosedReason; business?: string }) {
+export function FormClosed({
+  reason,
+  business = 'the business',
+}: {
+  reason: ClosedReason;
+  business?: string;
+}) {
   const text = kTexts[reason];
   return (
     <div

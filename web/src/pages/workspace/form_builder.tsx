@@ -103,8 +103,8 @@ function ArchiveForm({ workspaceId, form }: { workspaceId: number; form: Form })
     <section class="card" aria-labelledby="archive-form-title">
       <h2 id="archive-form-title">Remove</h2>
       <p class="field__hint">
-        A form that was already sent is archived (its requests and answers stay); one never sent
-        is deleted.
+        A form that was already sent is archived (its requests and answers stay); one never sent is
+        deleted.
       </p>
       {archive.error && <ErrorBanner error={archive.error} />}
       <ConfirmButton

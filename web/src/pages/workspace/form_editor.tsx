@@ -66,9 +66,13 @@ function fieldOf(draft: FieldDraft): FormField {
 /** The inputs that show their own errors: the rest go to the banner. */
 function placed(field: string): boolean {
   return (
-    ['name', 'description', 'service_ids', 'due_offset_minutes', 'reminder_minutes_before_due'].includes(
-      field,
-    ) || /^fields\[\d+\]/.test(field)
+    [
+      'name',
+      'description',
+      'service_ids',
+      'due_offset_minutes',
+      'reminder_minutes_before_due',
+    ].includes(field) || /^fields\[\d+\]/.test(field)
   );
 }
 
@@ -209,7 +213,11 @@ export function FormEditor({ workspaceId, form, services, onSaved }: FormEditorP
           <span class="fact-note">Sent for new bookings of the services above.</span>
         </span>
       </label>
-      <SubmitActions busy={save.busy} busyLabel="Saving…" label={form ? 'Save form' : 'Create form'} />
+      <SubmitActions
+        busy={save.busy}
+        busyLabel="Saving…"
+        label={form ? 'Save form' : 'Create form'}
+      />
     </ActionForm>
   );
 }

@@ -28,7 +28,9 @@ function readable(field: string, message: string): string {
  */
 export function formErrorAt(error: ApiError | null, path: string, inside = false): string | null {
   const found = complaints(error).find(
-    (p) => p.field === path || (inside && (p.field.startsWith(`${path}[`) || p.field.startsWith(`${path}.`))),
+    (p) =>
+      p.field === path ||
+      (inside && (p.field.startsWith(`${path}[`) || p.field.startsWith(`${path}.`))),
   );
   return found ? readable(found.field, found.message) : null;
 }

@@ -51,9 +51,7 @@ export function FormFieldEditor(props: FormFieldEditorProps) {
         label={field.type === 'consent' ? 'What the customer agrees to' : 'Label'}
         name={`${path}.label`}
         value={field.label}
-        onValue={(label) =>
-          set(field.keyEdited ? { label } : { label, key: keyFromLabel(label) })
-        }
+        onValue={(label) => set(field.keyEdited ? { label } : { label, key: keyFromLabel(label) })}
         error={formErrorAt(error, `${path}.label`)}
         required
         maxLength={200}

@@ -54,7 +54,9 @@ export function FormTiming({ value, onValue, dueError, reminderError }: FormTimi
           aria-describedby={`${id}-due-hint`}
           aria-invalid={dueError ? true : undefined}
           value={value.due.amount}
-          onInput={(e) => onValue({ ...value, due: { ...value.due, amount: e.currentTarget.value } })}
+          onInput={(e) =>
+            onValue({ ...value, due: { ...value.due, amount: e.currentTarget.value } })
+          }
         />
         <UnitSelect
           label="Due: unit"

@@ -55,8 +55,8 @@ function FormsBody({ id, membership }: WorkspaceBodyProps) {
           )}
         </div>
         <p class="field__hint">
-          A form linked to a service goes to the customer with each booking of it, by SMS or
-          email. Their answers show on the booking.
+          A form linked to a service goes to the customer with each booking of it, by SMS or email.
+          Their answers show on the booking.
         </p>
         <p>
           Requests: <Link href={`${base}/requests?status=overdue`}>overdue</Link> ·{' '}

@@ -117,7 +117,8 @@ function Facts({ item, tz }: { item: InventoryItem; tz: string }) {
           {forecastText(item)}
           {item.forecast.runs_out_on !== null && (
             <span class="fact-note">
-              The bookings ahead use more than is on hand from {formatDay(item.forecast.runs_out_on)}.
+              The bookings ahead use more than is on hand from{' '}
+              {formatDay(item.forecast.runs_out_on)}.
             </span>
           )}
         </dd>

@@ -37,10 +37,14 @@ export function ItemEditor({ workspaceId, item, onSaved }: ItemEditorProps) {
     setSaved(true);
     onSaved(result);
   });
-  const field = fieldBinder(values, (v) => {
-    setSaved(false);
-    setValues(v);
-  }, save.error);
+  const field = fieldBinder(
+    values,
+    (v) => {
+      setSaved(false);
+      setValues(v);
+    },
+    save.error,
+  );
   const banner = errorForBanner(save.error, kFields);
   return (
     <section class="card" aria-labelledby="item-settings-title">
@@ -50,7 +54,13 @@ export function ItemEditor({ workspaceId, item, onSaved }: ItemEditorProps) {
         {banner && <ErrorBanner error={banner} />}
         <Field label="Item name" {...field('name')} required maxLength={200} autocomplete="off" />
         <div class="field-row">
-          <Field label="Unit" {...field('unit')} required maxLength={20} inputClass="input--short" />
+          <Field
+            label="Unit"
+            {...field('unit')}
+            required
+            maxLength={20}
+            inputClass="input--short"
+          />
           <Field
             label="Low at"
             {...field('low_stock_threshold')}

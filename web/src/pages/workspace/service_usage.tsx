@@ -78,8 +78,8 @@ export function ServiceUsage({ workspaceId, services, items, onSaved }: ServiceU
     <section class="card" aria-labelledby="usage-title" data-testid="service-usage">
       <h2 id="usage-title">Uses per booking</h2>
       <p class="field__hint">
-        What one booking of a service takes from stock: reserved when the booking is confirmed,
-        used up when it is completed.
+        What one booking of a service takes from stock: reserved when the booking is confirmed, used
+        up when it is completed.
       </p>
       {active.length === 0 ? (
         <p class="muted">No services yet.</p>
@@ -88,7 +88,11 @@ export function ServiceUsage({ workspaceId, services, items, onSaved }: ServiceU
           {saved && <Notice>{saved}</Notice>}
           {banner && <ErrorBanner error={banner} />}
           {current.error && (
-            <ErrorBanner error={current.error} onRetry={current.reload} retrying={current.loading} />
+            <ErrorBanner
+              error={current.error}
+              onRetry={current.reload}
+              retrying={current.loading}
+            />
           )}
           <SelectField
             label="Service"
@@ -100,12 +104,7 @@ export function ServiceUsage({ workspaceId, services, items, onSaved }: ServiceU
           {rows === null && !current.error && <p class="muted">Loading…</p>}
           {rows !== null && rows.length === 0 && <p class="muted">Uses nothing from stock.</p>}
           {rows !== null && (
-            <UsageRows
-              rows={rows}
-              items={itemOptions}
-              error={save.error}
-              onRows={edit}
-            />
+            <UsageRows rows={rows} items={itemOptions} error={save.error} onRows={edit} />
           )}
           <SubmitActions
             busy={save.busy}
