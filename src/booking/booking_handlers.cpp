@@ -70,29 +70,6 @@ Result<std::string> Token(const Json& body) {
   return std::move(token).value();
 }
 
-// A query parameter as an integer in [lo, hi]; nullopt when absent or empty.
-Result<std::optional<std::int64_t>> QueryInt(const http::QueryParams& q, const char* name,
-                                             std::int64_t lo, std::int64_t hi) {
-  const auto text = http::FindParam(q, name);
-  if (!text || text->empty()) return std::optional<std::int64_t>();
-  auto value = http::IntParam(q, name);
-  if (!value.ok()) return std::move(value).error();
-  if (!*value || **value < lo || **value > hi) {
-    return Error::InvalidArgument(std::string(name) + " must be a number from " +
-                                      std::to_string(lo) + " to " + std::to_string(hi),
-                                  name);
-  }
-  return *value;
-}
-
-// Binds `var` to the Result of `expr`, or answers with its error. (`var` names a new variable,
-// so it cannot be parenthesised.)
-// NOLINTBEGIN(bugprone-macro-parentheses)
-#define TRY_ASSIGN(var, expr) \
-  auto var = (expr);          \
-  if (!var.ok()) return ErrorResponse(var.error())
-// NOLINTEND(bugprone-macro-parentheses)
-
 }  // namespace
 
 Response BookingHandlers::WithReminders(RequestContext& ctx, int status,
@@ -109,9 +86,9 @@ Response BookingHandlers::List(RequestContext& ctx) const {
   q.to = http::FindParam(*query, "to").value_or("");
   q.status = http::FindParam(*query, "status").value_or("");
   q.cursor = http::FindParam(*query, "cursor").value_or("");
-  TRY_ASSIGN(member, QueryInt(*query, "member_id", 1, INT64_MAX));
-  TRY_ASSIGN(contact, QueryInt(*query, "contact_id", 1, INT64_MAX));
-  TRY_ASSIGN(limit, QueryInt(*query, "limit", 1, 500));
+  TRY_ASSIGN(member, http::IntParamIn(*query, "member_id", 1, INT64_MAX));
+  TRY_ASSIGN(contact, http::IntParamIn(*query, "contact_id", 1, INT64_MAX));
+  TRY_ASSIGN(limit, http::IntParamIn(*query, "limit", 1, 500));
   q.member_id = *member;
   q.contact_id = *contact;
   q.limit = limit->value_or(100);
@@ -254,7 +231,5 @@ Response BookingHandlers::Confirm(RequestContext& ctx) const {
   TRY_ASSIGN(confirmed, service_.ConfirmByCustomer(ctx.db, *token));
   return JsonResponse(200, PublicBookingJson(*confirmed));
 }
-
-#undef TRY_ASSIGN
 
 }  // namespace careops::booking

@@ -138,14 +138,9 @@ Result<ServiceFields> ReadBody(const RequestContext& ctx) {
 Response ServiceHandlers::List(RequestContext& ctx) const {
   auto params = http::ParseQuery(ctx.query);
   if (!params.ok()) return ErrorResponse(params.error());
-  const std::string archived = http::FindParam(*params, "include_archived").value_or("0");
-  if (archived != "0" && archived != "1" && archived != "true" && archived != "false") {
-    return ErrorResponse(
-        Error::InvalidArgument("include_archived must be 1 or 0", "include_archived"));
-  }
+  TRY_ASSIGN(archived, http::FlagParam(*params, "include_archived"));
   Json services = Json::array();
-  for (const Service& s :
-       catalog_.List(ctx.db, ctx.workspace_id, archived == "1" || archived == "true")) {
+  for (const Service& s : catalog_.List(ctx.db, ctx.workspace_id, *archived)) {
     services.push_back(ServiceJson(s));
   }
   return JsonResponse(200, {{"services", std::move(services)}});

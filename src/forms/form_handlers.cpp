@@ -20,14 +20,6 @@ using http::Response;
 
 constexpr std::size_t kMaxTokenBytes = 200;
 
-// Binds `var` to the Result of `expr`, or answers with its error. (`var` names a new variable,
-// so it cannot be parenthesised.)
-// NOLINTBEGIN(bugprone-macro-parentheses)
-#define TRY_ASSIGN(var, expr) \
-  auto var = (expr);          \
-  if (!var.ok()) return ErrorResponse(var.error())
-// NOLINTEND(bugprone-macro-parentheses)
-
 Result<std::string> Token(const Json& body) {
   auto token = http::RequiredString(body, "token");
   if (!token.ok()) return std::move(token).error();
@@ -35,21 +27,6 @@ Result<std::string> Token(const Json& body) {
     return Error::InvalidArgument("token is not a form link's token", "token");
   }
   return std::move(token).value();
-}
-
-// A query parameter as an integer in [lo, hi]; nullopt when absent or empty.
-Result<std::optional<std::int64_t>> QueryInt(const http::QueryParams& q, const char* name,
-                                             std::int64_t lo, std::int64_t hi) {
-  const auto text = http::FindParam(q, name);
-  if (!text || text->empty()) return std::optional<std::int64_t>();
-  auto value = http::IntParam(q, name);
-  if (!value.ok()) return std::move(value).error();
-  if (!*value || **value < lo || **value > hi) {
-    return Error::InvalidArgument(std::string(name) + " must be a number from " +
-                                      std::to_string(lo) + " to " + std::to_string(hi),
-                                  name);
-  }
-  return *value;
 }
 
 Result<FormInput> ReadBody(const RequestContext& ctx) {
@@ -62,14 +39,9 @@ Result<FormInput> ReadBody(const RequestContext& ctx) {
 
 Response FormHandlers::List(RequestContext& ctx) const {
   TRY_ASSIGN(params, http::ParseQuery(ctx.query));
-  const std::string archived = http::FindParam(*params, "include_archived").value_or("0");
-  if (archived != "0" && archived != "1" && archived != "true" && archived != "false") {
-    return ErrorResponse(
-        Error::InvalidArgument("include_archived must be 1 or 0", "include_archived"));
-  }
+  TRY_ASSIGN(archived, http::FlagParam(*params, "include_archived"));
   Json forms = Json::array();
-  for (const Form& f :
-       forms_.List(ctx.db, ctx.workspace_id, archived == "1" || archived == "true")) {
+  for (const Form& f : forms_.List(ctx.db, ctx.workspace_id, *archived)) {
     forms.push_back(FormJson(f));
   }
   return JsonResponse(200, {{"forms", std::move(forms)}});
@@ -103,9 +75,9 @@ Response FormHandlers::ListRequests(RequestContext& ctx) const {
   RequestListQuery q;
   q.status = http::FindParam(*query, "status").value_or("");
   q.cursor = http::FindParam(*query, "cursor").value_or("");
-  TRY_ASSIGN(booking, QueryInt(*query, "booking_id", 1, INT64_MAX));
-  TRY_ASSIGN(contact, QueryInt(*query, "contact_id", 1, INT64_MAX));
-  TRY_ASSIGN(limit, QueryInt(*query, "limit", 1, 200));
+  TRY_ASSIGN(booking, http::IntParamIn(*query, "booking_id", 1, INT64_MAX));
+  TRY_ASSIGN(contact, http::IntParamIn(*query, "contact_id", 1, INT64_MAX));
+  TRY_ASSIGN(limit, http::IntParamIn(*query, "limit", 1, 200));
   q.booking_id = *booking;
   q.contact_id = *contact;
   q.limit = static_cast<int>(limit->value_or(50));

@@ -19,3 +19,13 @@ Response ErrorResponse(const Error& error);
 Response ErrorResponse(const Error& error, const Json& extra);
 
 }  // namespace careops::http
+
+// In a handler: binds `var` to the Result of `expr`, or answers with its error. (`var` names a
+// new variable, so it cannot be parenthesised.)
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define TRY_ASSIGN(var, expr) \
+  auto var = (expr);          \
+  if (!var.ok()) return ::careops::http::ErrorResponse(var.error())
+// NOLINTEND(bugprone-macro-parentheses)
+
+namespace careops::http {}  // namespace careops::http

@@ -131,6 +131,27 @@ Result<std::optional<std::int64_t>> IntParam(const QueryParams& params, const ch
   return std::optional<std::int64_t>(value);
 }
 
+Result<std::optional<std::int64_t>> IntParamIn(const QueryParams& params, const char* name,
+                                               std::int64_t lo, std::int64_t hi) {
+  const auto text = FindParam(params, name);
+  if (!text || text->empty()) return std::optional<std::int64_t>();
+  auto value = IntParam(params, name);
+  if (!value.ok()) return std::move(value).error();
+  if (!*value || **value < lo || **value > hi) {
+    return Error::InvalidArgument(std::string(name) + " must be a number from " +
+                                      std::to_string(lo) + " to " + std::to_string(hi),
+                                  name);
+  }
+  return *value;
+}
+
+Result<bool> FlagParam(const QueryParams& params, const char* name) {
+  const std::string text = FindParam(params, name).value_or("0");
+  if (text == "1" || text == "true") return true;
+  if (text == "0" || text == "false") return false;
+  return Error::InvalidArgument(std::string(name) + " must be 1 or 0", name);
+}
+
 std::vector<std::string_view> SplitPath(std::string_view raw_path) {
   std::vector<std::string_view> segments;
   if (!raw_path.empty() && raw_path.front() == '/') raw_path.remove_prefix(1);

@@ -53,6 +53,13 @@ std::optional<std::string> FindParam(const QueryParams& params, std::string_view
 // The first parameter called `name` as an integer; nullopt when absent; InvalidArgument
 // naming it ("limit must be an integer") when it is not one.
 Result<std::optional<std::int64_t>> IntParam(const QueryParams& params, const char* name);
+// The same within [lo, hi]; nullopt when absent or empty; InvalidArgument naming it ("limit
+// must be a number from 1 to 200") otherwise.
+Result<std::optional<std::int64_t>> IntParamIn(const QueryParams& params, const char* name,
+                                               std::int64_t lo, std::int64_t hi);
+// A yes/no parameter: "1"/"true" or "0"/"false"; false when absent; InvalidArgument naming it
+// ("include_archived must be 1 or 0") for anything else.
+Result<bool> FlagParam(const QueryParams& params, const char* name);
 
 // Splits a path on '/', ignoring one leading '/': "/a/b/" -> {"a", "b", ""}, "/" -> {},
 // "" -> {}. Split the raw (encoded) path, then decode each segment, so that an encoded

@@ -233,5 +233,27 @@ TEST(SplitPathTest, EncodedSlashStaysInsideItsSegmentWhenSegmentsAreDecodedSepar
   EXPECT_EQ(SplitPath(target->path).size(), 4u);
 }
 
+TEST(QueryParamTest, IntParamInKeepsToItsRangeAndNamesTheParameter) {
+  const QueryParams q = {{"limit", "50"}, {"big", "501"}, {"word", "ten"}, {"empty", ""}};
+  EXPECT_EQ(IntParamIn(q, "limit", 1, 500).value(), 50);
+  EXPECT_FALSE(IntParamIn(q, "absent", 1, 500).value());
+  EXPECT_FALSE(IntParamIn(q, "empty", 1, 500).value());
+  auto big = IntParamIn(q, "big", 1, 500);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().field, "big");
+  EXPECT_EQ(big.error().message, "big must be a number from 1 to 500");
+  EXPECT_EQ(IntParamIn(q, "word", 1, 500).error().field, "word");
+}
+
+TEST(QueryParamTest, FlagParamReadsOneZeroTrueFalseOnly) {
+  const QueryParams q = {{"a", "1"}, {"b", "true"}, {"c", "0"}, {"d", "false"}, {"e", "yes"}};
+  EXPECT_TRUE(FlagParam(q, "a").value());
+  EXPECT_TRUE(FlagParam(q, "b").value());
+  EXPECT_FALSE(FlagParam(q, "c").value());
+  EXPECT_FALSE(FlagParam(q, "d").value());
+  EXPECT_FALSE(FlagParam(q, "absent").value());
+  EXPECT_EQ(FlagParam(q, "e").error().field, "e");
+}
+
 }  // namespace
 }  // namespace careops::http

@@ -16,26 +16,13 @@ using http::JsonResponse;
 using http::RequestContext;
 using http::Response;
 
-// Binds `var` to the Result of `expr`, or answers with its error. (`var` names a new variable,
-// so it cannot be parenthesised.)
-// NOLINTBEGIN(bugprone-macro-parentheses)
-#define TRY_ASSIGN(var, expr) \
-  auto var = (expr);          \
-  if (!var.ok()) return ErrorResponse(var.error())
-// NOLINTEND(bugprone-macro-parentheses)
-
 }  // namespace
 
 Response InventoryHandlers::List(RequestContext& ctx) const {
   TRY_ASSIGN(params, http::ParseQuery(ctx.query));
-  const std::string archived = http::FindParam(*params, "include_archived").value_or("0");
-  if (archived != "0" && archived != "1" && archived != "true" && archived != "false") {
-    return ErrorResponse(
-        Error::InvalidArgument("include_archived must be 1 or 0", "include_archived"));
-  }
+  TRY_ASSIGN(archived, http::FlagParam(*params, "include_archived"));
   Json items = Json::array();
-  for (const ItemView& v :
-       service_.List(ctx.db, ctx.workspace_id, archived == "1" || archived == "true")) {
+  for (const ItemView& v : service_.List(ctx.db, ctx.workspace_id, *archived)) {
     items.push_back(ItemJson(v));
   }
   return JsonResponse(200, {{"items", std::move(items)}});
