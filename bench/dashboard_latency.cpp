@@ -136,21 +136,6 @@ void Seed(careops::db::Connection& conn, std::int64_t ws, std::int64_t owner) {
   }
 }
 
-Percentiles Measure(std::uint16_t port, const std::string& token, const std::string& target) {
-  std::vector<double> samples;
-  for (int i = 0; i < kRequests; ++i) {
-    const auto t0 = Clock::now();
-    ClientResponse r =
-        careops::testing::Request(port, "GET", target, {}, {{"Authorization", "Bearer " + token}});
-    if (r.status != 200) {
-      std::fprintf(stderr, "GET %s answered %d: %s\n", target.c_str(), r.status, r.body.c_str());
-      return {};
-    }
-    samples.push_back(Ms(Clock::now() - t0));
-  }
-  return Summarise(std::move(samples));
-}
-
 }  // namespace
 
 int main() {
@@ -192,8 +177,8 @@ int main() {
     return 1;
   }
   const auto d = sample.Json();
-  const Percentiles owner = Measure(port, token, target);
-  const Percentiles staff = Measure(port, staff_token, target);
+  const Percentiles owner = careops::bench::MeasureGet(port, token, target, kRequests);
+  const Percentiles staff = careops::bench::MeasureGet(port, staff_token, target, kRequests);
 
   std::printf(
       "seeded %d contacts, %d bookings, %d messages in %.0f ms; the dashboard reads: "

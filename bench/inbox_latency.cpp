@@ -62,21 +62,6 @@ void Seed(careops::db::Connection& conn, std::int64_t workspace_id) {
   tx.Commit();
 }
 
-Percentiles Measure(std::uint16_t port, const std::string& token, const std::string& target) {
-  std::vector<double> samples;
-  for (int i = 0; i < kRequests; ++i) {
-    const auto t0 = Clock::now();
-    ClientResponse r =
-        careops::testing::Request(port, "GET", target, {}, {{"Authorization", "Bearer " + token}});
-    if (r.status != 200) {
-      std::fprintf(stderr, "GET %s answered %d: %s\n", target.c_str(), r.status, r.body.c_str());
-      return {};
-    }
-    samples.push_back(Ms(Clock::now() - t0));
-  }
-  return Summarise(std::move(samples));
-}
-
 }  // namespace
 
 int main() {
@@ -111,11 +96,13 @@ int main() {
       target = base + "?limit=50&cursor=" + cursor;
     }
   }
-  const Percentiles first = Measure(port, token, base);
-  const Percentiles filtered = Measure(port, token, base + "?status=open&unread=1");
-  const Percentiles paged = Measure(port, token, base + "?limit=50&cursor=" + cursor);
-  const Percentiles thread = Measure(port, token, base + "/500");
-  const Percentiles long_thread = Measure(port, token, base + "/1");
+  const Percentiles first = careops::bench::MeasureGet(port, token, base, kRequests);
+  const Percentiles filtered =
+      careops::bench::MeasureGet(port, token, base + "?status=open&unread=1", kRequests);
+  const Percentiles paged =
+      careops::bench::MeasureGet(port, token, base + "?limit=50&cursor=" + cursor, kRequests);
+  const Percentiles thread = careops::bench::MeasureGet(port, token, base + "/500", kRequests);
+  const Percentiles long_thread = careops::bench::MeasureGet(port, token, base + "/1", kRequests);
 
   std::printf("seeded %d contacts, %d conversations, %d messages in %.0f ms\n\n", kContacts,
               kContacts, kMessages, seed_ms);

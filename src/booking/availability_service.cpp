@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "booking/time_format.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "workspaces/workspace_repository.hpp"
 
@@ -12,11 +13,6 @@ namespace careops::booking {
 namespace {
 
 bool ValidInterval(int start, int end) { return start >= 0 && start < end && end <= 1440; }
-
-std::size_t CodePoints(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool DateBefore(const LocalDate& a, const LocalDate& b) {
   return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);

@@ -9,23 +9,10 @@
 namespace careops::inventory {
 namespace {
 
-std::size_t CodePoints(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-bool HasControl(std::string_view s, bool multiline) {
-  return std::any_of(s.begin(), s.end(), [multiline](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    if (multiline && (c == '\n' || c == '\r' || c == '\t')) return false;
-    return b < 0x20 || b == 0x7F;
-  });
-}
-
 Result<std::string> Text(std::string_view input, const char* field, std::size_t min_chars,
                          std::size_t max_chars, bool multiline) {
   std::string text = Trim(input);
-  if (HasControl(text, multiline)) {
+  if (HasControlChars(text, multiline)) {
     return Error::InvalidArgument(std::string(field) + " must not contain control characters",
                                   field);
   }
