@@ -210,7 +210,10 @@ jobs::JobResult FormRequests::RunReminder(db::Connection& conn, const jobs::Job&
   const auto message = Send(conn, *workspace, *details, *r, FormMessage::kReminder, now);
   if (!message) return Skipped("the contact has no phone or email that may be used");
   RequestRepository(conn).MarkReminded(r->id, now);
-  return {jobs::JobOutcome::kDone, "message " + std::to_string(*message)};
+  return {jobs::JobOutcome::kDone, "message " + std::to_string(*message),
+          [this, workspace_id = r->workspace_id, id = r->id] {
+            PublishFormRequest(events_, workspace_id, id);
+          }};
 }
 
 }  // namespace careops::forms

@@ -238,8 +238,17 @@ TEST_F(FormRequestsTest, TheReminderRunsOnceAndOnlyWhileWanted) {
   EXPECT_TRUE(Messages(kKindFormReminder).empty());
 
   clock_.Advance(kHour);
+  subscription_->Take();
   const auto run = requests_.RunReminder(*conn_, job);
   EXPECT_EQ(run.outcome, jobs::JobOutcome::kDone);
+  // Open pages hear of the reminder once the scheduler committed it.
+  EXPECT_TRUE(subscription_->Take().empty());
+  ASSERT_TRUE(run.after_commit);
+  run.after_commit();
+  const auto published = subscription_->Take();
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0]->name, "form_request");
+  EXPECT_EQ(published[0]->data, "{\"id\":" + std::to_string(id) + "}");
   const auto sent = Messages(kKindFormReminder);
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_NE(sent[0].body.find("a reminder to fill in \"Intake\""), std::string::npos);

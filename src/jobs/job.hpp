@@ -58,6 +58,10 @@ enum class JobOutcome {
 struct JobResult {
   JobOutcome outcome = JobOutcome::kDone;
   std::string note;  // stored in jobs.result ("sent message 42", "booking cancelled")
+  // Run once after the transaction holding this job's work committed (a live event of what it
+  // changed) — only when its outcome was recorded and its writes kept (not on kRetry, not when
+  // the lease was lost). Runs on the scheduler thread; must be quick. May be empty.
+  std::function<void()> after_commit = {};
 };
 
 // Runs one due job inside the scheduler's transaction on `conn` (what it writes — an outbox

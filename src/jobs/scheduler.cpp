@@ -122,8 +122,9 @@ struct Scheduler::State {
   // whose outcome was committed.
   std::size_t RunBatch(db::Connection& conn, int& ran);
   // Runs `job` inside the open transaction; returns whether its outcome was recorded (false:
-  // the lease was lost, and everything the handler wrote is rolled back).
-  bool RunOne(db::Connection& conn, const Job& job);
+  // the lease was lost, and everything the handler wrote is rolled back). The handler's
+  // after_commit, when its writes are kept, goes into `after`.
+  bool RunOne(db::Connection& conn, const Job& job, std::vector<std::function<void()>>& after);
   void Release(db::Connection& conn);
 };
 
@@ -179,20 +180,23 @@ std::size_t Scheduler::State::RunBatch(db::Connection& conn, int& ran) {
     // outcome still commit together, at a fraction of the cost of a transaction each.
     const SteadyClock::time_point opened = SteadyClock::now();
     int recorded = 0;
+    std::vector<std::function<void()>> after;
     db::Transaction tx(conn);
     while (next < jobs.size() && !stopping()) {
-      if (RunOne(conn, jobs[next++])) ++recorded;
+      if (RunOne(conn, jobs[next++], after)) ++recorded;
       if (SteadyClock::now() - opened >= kMaxTransaction) break;
     }
     tx.Commit();
     ran += recorded;
     if (recorded > 0 && after_commit) after_commit();
+    for (const auto& f : after) f();
   }
   if (next < jobs.size()) Release(conn);  // stopping: the rest goes back to pending
   return jobs.size();
 }
 
-bool Scheduler::State::RunOne(db::Connection& conn, const Job& job) {
+bool Scheduler::State::RunOne(db::Connection& conn, const Job& job,
+                              std::vector<std::function<void()>>& after) {
   conn.Execute("SAVEPOINT job");
   JobResult result;
   bool keep_writes = true;
@@ -242,6 +246,7 @@ bool Scheduler::State::RunOne(db::Connection& conn, const Job& job) {
                                 finished ? db::Value(now) : db::Value(), job.id, owner}) > 0;
   if (!ours && keep_writes) conn.Execute("ROLLBACK TO job");
   conn.Execute("RELEASE job");
+  if (ours && keep_writes && result.after_commit) after.push_back(std::move(result.after_commit));
 
   if (!ours) {
     spdlog::warn("job id={} kind={} lease lost; another scheduler owns it", job.id, job.kind);

@@ -98,6 +98,26 @@ TEST_F(SchedulerTest, AfterCommitIsCalledWhenARoundRanJobs) {
   EXPECT_GE(commits.load(), 1);
 }
 
+TEST_F(SchedulerTest, AJobsOwnAfterCommitRunsOnlyWhenItsWorkIsKept) {
+  Scheduler scheduler(*database_, clock_, {}, nullptr);
+  std::vector<std::string> ran;
+  bool retry = true;
+  scheduler.Register("test", [&](db::Connection& conn, const Job& job) -> JobResult {
+    Writing()(conn, job);
+    // The callback runs after the commit: the job's row then says done.
+    auto after = [&ran, this, id = job.id] { ran.push_back(Read(id).status); };
+    if (retry) return {JobOutcome::kRetry, "provider down", after};
+    return {JobOutcome::kDone, "sent", after};
+  });
+  const std::int64_t id = ScheduleIn(0);
+  EXPECT_EQ(scheduler.RunDue(), 1);
+  EXPECT_TRUE(ran.empty()) << "a retried job's writes are rolled back: nothing to announce";
+  retry = false;
+  clock_.Set(Read(id).due_at);
+  EXPECT_EQ(scheduler.RunDue(), 1);
+  EXPECT_EQ(ran, std::vector<std::string>{"done"});
+}
+
 TEST_F(SchedulerTest, AThrowingHandlerIsRolledBackRetriedWithBackoffThenFailed) {
   SchedulerOptions options;
   options.max_attempts = 3;
