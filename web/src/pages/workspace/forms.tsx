@@ -6,12 +6,12 @@ import type { Service } from '../../api/booking_types';
 import type { Form } from '../../api/form_types';
 import { listForms, updateForm } from '../../api/forms';
 import { listServices } from '../../api/services';
-import { ErrorBanner } from '../../components/error_banner';
 import { Link } from '../../components/link';
 import { ListCard } from '../../components/list_card';
+import { RestoreRow } from '../../components/restore_row';
 import { formatMinutes } from '../../booking_text';
 import { dueOffsetLabel } from '../../forms_text';
-import { useAction, useLoad } from '../../hooks';
+import { useLoad } from '../../hooks';
 import { type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 
 export const FormsPage = workspacePage({ title: () => 'Forms', body: FormsBody });
@@ -82,11 +82,13 @@ function FormsBody({ id, membership }: WorkspaceBodyProps) {
           <p class="field__hint">Kept for the answers already given; no longer sent.</p>
           <ul class="rows" data-testid="archived-forms">
             {archived.map((form) => (
-              <ArchivedRow
+              <RestoreRow
                 key={form.id}
-                workspaceId={id}
-                form={form}
-                owner={owner}
+                name={form.name}
+                label="Send it again"
+                testId="archived-form"
+                canRestore={owner}
+                restore={() => updateForm(id, form.id, { is_active: true })}
                 onRestored={() => setVersion((n) => n + 1)}
               />
             ))}
@@ -128,40 +130,6 @@ function FormRow({ form, services, base, owner }: FormRowProps) {
           <Link href={`${base}/${form.id}`} class="button button--secondary">
             Edit<span class="visually-hidden"> {form.name}</span>
           </Link>
-        </div>
-      )}
-    </li>
-  );
-}
-
-interface ArchivedRowProps {
-  workspaceId: number;
-  form: Form;
-  owner: boolean;
-  onRestored: () => void;
-}
-
-function ArchivedRow({ workspaceId, form, owner, onRestored }: ArchivedRowProps) {
-  const restore = useAction(async () => {
-    await updateForm(workspaceId, form.id, { is_active: true });
-    onRestored();
-  });
-  return (
-    <li class="rows__item" data-testid="archived-form">
-      <span class="rows__main">{form.name}</span>
-      {owner && (
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={() => void restore.run()}
-          disabled={restore.busy}
-        >
-          {restore.busy ? 'Restoring…' : 'Send it again'}
-        </button>
-      )}
-      {restore.error && (
-        <div class="rows__full">
-          <ErrorBanner error={restore.error} />
         </div>
       )}
     </li>

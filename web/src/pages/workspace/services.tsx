@@ -6,11 +6,11 @@ import { useState } from 'preact/hooks';
 import type { Service } from '../../api/booking_types';
 import { listServices, updateService } from '../../api/services';
 import { listMembers } from '../../api/workspaces';
-import { ErrorBanner } from '../../components/error_banner';
 import { ListCard } from '../../components/list_card';
 import { Link } from '../../components/link';
 import { Notice } from '../../components/notice';
-import { useAction, useLoad } from '../../hooks';
+import { RestoreRow } from '../../components/restore_row';
+import { useLoad } from '../../hooks';
 import { OwnerOnly, type WorkspaceBodyProps, WorkspaceProblem, workspacePage } from './frame';
 import { ServiceEditor } from './service_editor';
 import { ServiceRow } from './service_row';
@@ -123,10 +123,12 @@ function ServicesBody({ id, membership, user }: WorkspaceBodyProps) {
           <p class="field__hint">Kept for their past bookings; customers cannot book them.</p>
           <ul class="rows" data-testid="archived-services">
             {archived.map((service) => (
-              <ArchivedRow
+              <RestoreRow
                 key={service.id}
-                workspaceId={id}
-                service={service}
+                name={service.name}
+                label="Make bookable again"
+                testId="archived-service"
+                restore={() => updateService(id, service.id, { is_active: true })}
                 onRestored={() => {
                   setNotice(`${service.name} can be booked again.`);
                   refresh();
@@ -137,36 +139,5 @@ function ServicesBody({ id, membership, user }: WorkspaceBodyProps) {
         </section>
       )}
     </div>
-  );
-}
-
-interface ArchivedRowProps {
-  workspaceId: number;
-  service: Service;
-  onRestored: () => void;
-}
-
-function ArchivedRow({ workspaceId, service, onRestored }: ArchivedRowProps) {
-  const restore = useAction(async () => {
-    await updateService(workspaceId, service.id, { is_active: true });
-    onRestored();
-  });
-  return (
-    <li class="rows__item" data-testid="archived-service">
-      <span class="rows__main">{service.name}</span>
-      <button
-        type="button"
-        class="button button--secondary"
-        onClick={() => void restore.run()}
-        disabled={restore.busy}
-      >
-        {restore.busy ? 'Restoring…' : 'Make bookable again'}
-      </button>
-      {restore.error && (
-        <div class="rows__full">
-          <ErrorBanner error={restore.error} />
-        </div>
-      )}
-    </li>
   );
 }
